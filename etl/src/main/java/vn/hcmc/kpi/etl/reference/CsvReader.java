@@ -1,0 +1,113 @@
+package vn.hcmc.kpi.etl.reference;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.Reader;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A streaming RFC 4180 reader that knows the line each record starts on.
+ * Spark's own CSV source cannot say which line a bad row came from; rejects must.
+ * Quoted fields may hold commas, doubled quotes and newlines; CRLF and LF both end a record.
+ */
+public final class CsvReader implements AutoCloseable {
+
+  /** One record: the physical line it starts on (1-based), its raw text and its fields. */
+  public record Record(long line, String raw, List<String> fields, String error) {
+    public boolean ok() { return error == null; }
+  }
+
+  public static final int DEFAULT_MAX_RECORD_CHARS = 1 << 20;
+
+  private final BufferedReader in;
+  private final int maxRecordChars;
+  private long nextLine = 1;
+  private boolean eof;
+
+  public CsvReader(Reader in) { this(in, DEFAULT_MAX_RECORD_CHARS); }
+
+  public CsvReader(Reader in, int maxRecordChars) {
+    this.in = in instanceof BufferedReader b ? b : new BufferedReader(in, 1 << 16);
+    this.maxRecordChars = maxRecordChars;
+  }
+
+  /** The next record, or null at the end of input. Blank lines are skipped. */
+  public Record next() throws IOException {
+    while (!eof) {
+      Record r = readRecord();
+      if (r == null) return null;
+      if (r.error != null || !(r.fields.size() == 1 && r.fields.get(0).isEmpty())) return r;
+    }
+    return null;
+  }
+
+  private Record readRecord() throws IOException {
+    long startLine = nextLine;
+    StringBuilder raw = new StringBuilder(128);
+    StringBuilder field = new StringBuilder(32);
+    List<String> fields = new ArrayList<>();
+    boolean inQuotes = false;
+    boolean fieldWasQuoted = false;
+    boolean any = false;
+    int c;
+    while ((c = in.read()) != -1) {
+      any = true;
+      if (raw.length() >= maxRecordChars) {
+        skipToEndOfLine(c);
+        return new Record(startLine, raw.substring(0, Math.min(raw.length(), 200)) + "…",
+            List.of(), "RECORD_TOO_LONG");
+      }
+      char ch = (char) c;
+      if (inQuotes) {
+        if (ch == '"') {
+          in.mark(1);
+          int n = in.read();
+          if (n == '"') { field.append('"'); raw.append("\"\""); continue; }
+          inQuotes = false;
+          raw.append('"');
+          if (n == -1) break;
+          in.reset();
+          continue;
+        }
+        if (ch == '\n') nextLine++;
+        field.append(ch);
+        raw.append(ch);
+        continue;
+      }
+      if (ch == '"' && field.length() == 0 && !fieldWasQuoted) {
+        inQuotes = true; fieldWasQuoted = true; raw.append(ch); continue;
+      }
+      if (ch == ',') {
+        fields.add(field.toString()); field.setLength(0); fieldWasQuoted = false; raw.append(ch); continue;
+      }
+      if (ch == '\r') {
+        in.mark(1);
+        int n = in.read();
+        if (n != '\n' && n != -1) in.reset();
+        nextLine++;
+        fields.add(field.toString());
+        return new Record(startLine, raw.toString(), fields, null);
+      }
+      if (ch == '\n') {
+        nextLine++;
+        fields.add(field.toString());
+        return new Record(startLine, raw.toString(), fields, null);
+      }
+      field.append(ch);
+      raw.append(ch);
+    }
+    eof = true;
+    if (!any) return null;
+    if (inQuotes) return new Record(startLine, raw.toString(), List.of(), "UNTERMINATED_QUOTE");
+    fields.add(field.toString());
+    return new Record(startLine, raw.toString(), fields, null);
+  }
+
+  private void skipToEndOfLine(int c) throws IOException {
+    while (c != -1 && c != '\n') c = in.read();
+    if (c == -1) eof = true; else nextLine++;
+  }
+
+  @Override public void close() throws IOException { in.close(); }
+}
