@@ -1,0 +1,87 @@
+package vn.hcmc.kpi.etl.cli;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Set;
+import org.apache.spark.sql.SparkSession;
+import vn.hcmc.kpi.etl.clock.ClockSettings;
+import vn.hcmc.kpi.etl.ingest.UnreadableFileException;
+import vn.hcmc.kpi.etl.job.EtlOptions;
+import vn.hcmc.kpi.etl.job.KpiJob;
+import vn.hcmc.kpi.etl.job.SparkSessions;
+import vn.hcmc.kpi.etl.job.WarehousePublisher;
+
+/** {@code kpi etl}: runs the Spark job and prints the reconciliation line. */
+public final class EtlCommand {
+  static final String USAGE = """
+      Usage: kpi etl --input PATH... --warehouse DIR [options]
+
+        --input PATH...          log files or folders (CSV or JSON Lines, optionally .gz); folders are searched
+        --warehouse DIR          warehouse root; the run is published there as a new version
+        --as-of TIME             judge open dossiers at this ISO-8601 time (default: the latest accepted event)
+        --reference DIR          reference CSVs (procedures, units, holidays, office_hours, officers) that
+                                 replace the shipped defaults file by file
+        --master URL             Spark master (default: the one spark-submit gives, else local[*])
+        --multiple-supplements-late true|false
+                                 Decision 766: more than one supplement request makes a dossier late (default true)
+        --keep-versions N        complete warehouse versions to keep (default 3)
+      """;
+
+  private static final Set<String> OPTIONS = Set.of("input", "warehouse", "as-of", "reference", "master",
+      "multiple-supplements-late", "keep-versions", "help");
+
+  private EtlCommand() {}
+
+  public static int run(String[] argv, PrintStream out, PrintStream err, Clock clock) {
+    EtlOptions options;
+    try {
+      Args a = Args.parse(argv, OPTIONS, Set.of("help"));
+      if (a.has("help")) { out.print(USAGE); return 0; }
+      String asOf = a.get("as-of", null);
+      String ref = a.get("reference", null);
+      String multi = a.get("multiple-supplements-late", "true");
+      if (!multi.equals("true") && !multi.equals("false")) {
+        throw new IllegalArgumentException("--multiple-supplements-late must be true or false, got '" + multi + "'");
+      }
+      int keep;
+      try {
+        keep = Integer.parseInt(a.get("keep-versions", String.valueOf(WarehousePublisher.DEFAULT_KEEP_VERSIONS)));
+      } catch (NumberFormatException e) {
+        throw new IllegalArgumentException("--keep-versions must be a number");
+      }
+      options = new EtlOptions(a.list("input"), a.get("warehouse", null),
+          asOf == null ? null : EtlOptions.parseAsOf(asOf), ref == null ? null : Path.of(ref),
+          a.get("master", null), new ClockSettings(Boolean.parseBoolean(multi)), keep);
+    } catch (IllegalArgumentException e) {
+      err.println("kpi etl: " + e.getMessage());
+      err.print(USAGE);
+      return 2;
+    }
+    SparkSession spark = SparkSessions.create(options.master());
+    try {
+      KpiJob.RunSummary s = new KpiJob(spark, options, clock).run();
+      out.printf("run %s published to %s%n", s.runId(), s.version());
+      out.printf("as of %s: %d dossiers%n", s.asOf(), s.dossiers());
+      out.printf("rows read %d = accepted %d + rejected %d + duplicates %d%s%n", s.rowsRead(), s.accepted(),
+          s.rejected(), s.duplicates(), s.reconciles() ? "" : "  (DOES NOT RECONCILE)");
+      return s.reconciles() ? 0 : 1;
+    } catch (RuntimeException e) {
+      err.println("kpi etl: failed, nothing was published: " + describe(e));
+      return 1;
+    } finally {
+      spark.stop();
+    }
+  }
+
+  /** The most useful message in a Spark-wrapped failure: an unreadable file's name wins. */
+  static String describe(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof UnreadableFileException) return t.getMessage();
+    }
+    Throwable root = e;
+    while (root.getCause() != null && root.getCause() != root) root = root.getCause();
+    String m = root.getMessage();
+    return root.getClass().getSimpleName() + (m == null ? "" : ": " + m);
+  }
+}

@@ -1,0 +1,243 @@
+package vn.hcmc.kpi.etl.job;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.explode;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.max;
+import static org.apache.spark.sql.functions.sum;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileStatus;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.RemoteIterator;
+import org.apache.spark.api.java.function.FlatMapFunction;
+import org.apache.spark.api.java.function.MapPartitionsFunction;
+import org.apache.spark.broadcast.Broadcast;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoders;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SaveMode;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+import org.apache.spark.storage.StorageLevel;
+import vn.hcmc.kpi.etl.dossier.DossierFold;
+import vn.hcmc.kpi.etl.ingest.LogFileReader;
+import vn.hcmc.kpi.etl.ingest.UnreadableFileException;
+import vn.hcmc.kpi.etl.model.LogEvent;
+import vn.hcmc.kpi.etl.reference.ReferenceData;
+
+/**
+ * The ETL: log files → accepted events and rejects → one shuffle by dossier → the clock per dossier
+ * → every table of SPEC 5, written as a new warehouse version and published atomically.
+ */
+public final class KpiJob {
+
+  /** What a run did, as printed and stored in the runs table. */
+  public record RunSummary(String runId, Instant asOf, long rowsRead, long accepted, long rejected, long duplicates,
+                           long dossiers, Path version) {
+    public boolean reconciles() { return rowsRead == accepted + rejected + duplicates; }
+  }
+
+  private final SparkSession spark;
+  private final EtlOptions options;
+  private final Clock clock;
+
+  public KpiJob(SparkSession spark, EtlOptions options, Clock clock) {
+    this.spark = spark;
+    this.options = options;
+    this.clock = clock;
+  }
+
+  public RunSummary run() {
+    Instant startedAt = clock.instant();
+    ReferenceData reference = ReferenceData.load(options.referenceDir());
+    List<String> files = listLogFiles(options.inputs());
+    WarehousePublisher publisher = new WarehousePublisher(options.warehouse(), options.keepVersions());
+    String runId = WarehousePublisher.newVersionId(clock);
+    Path version = publisher.prepare(runId);
+    String previous = publisher.current();
+
+    Dataset<Row> ingested = ingest(files).persist(StorageLevel.MEMORY_AND_DISK());
+    Row stats = ingested.agg(count(lit(1)), count(col("reason")), max(col("occurred_at"))).first();
+    long rowsRead = stats.getLong(0);
+    long rejected = stats.getLong(1);
+    Instant latest = stats.isNullAt(2) ? null : stats.getAs(2);
+    Instant asOf = options.asOf() != null ? options.asOf() : latest != null ? latest : startedAt;
+
+    Dataset<Row> folded = fold(ingested.filter(col("reason").isNull()), reference, asOf)
+        .persist(StorageLevel.MEMORY_AND_DISK());
+    Row foldStats = folded.agg(sum(col("duplicates")), count(col("facts"))).first();
+    long duplicates = foldStats.isNullAt(0) ? 0 : foldStats.getLong(0);
+    long dossiers = foldStats.getLong(1);
+    long accepted = rowsRead - rejected - duplicates;
+
+    String dir = version.toString();
+    Dataset<Row> events = folded.select(explode(col("events")).as("e")).select("e.*");
+    Dataset<Row> weekFacts = folded.select(explode(col("weeks")).as("w")).select("w.*");
+    Dataset<Row> officerFacts = folded.select(explode(col("officers")).as("o")).select("o.*");
+    write(events.orderBy("ward_code", "occurred_at", "dossier_id", "event_id"), dir, "events");
+    write(folded.filter(col("facts").isNotNull()).select("facts.*").orderBy("ward_code", "received_at", "dossier_id"),
+        dir, "dossiers");
+    write(folded.select(explode(col("tasks")).as("t")).select("t.*")
+        .orderBy("ward_code", "started_at", "dossier_id", "officer_id"), dir, "tasks");
+    write(folded.select(explode(col("anomalies")).as("a")).select("a.*").withColumn("run_id", lit(runId))
+        .orderBy("ward_code", "dossier_id", "code", "detail"), dir, "data_quality");
+    write(ingested.filter(col("reason").isNotNull()).select("source", "line", "raw", "reason", "message")
+        .withColumn("run_id", lit(runId)).orderBy("source", "line"), dir, "rejects");
+
+    Dataset<Row> officerWeekly = WeeklyTables.officerWeekly(officerFacts).persist(StorageLevel.MEMORY_AND_DISK());
+    write(officerWeekly.orderBy("ward_code", "week_start", "officer_id"), dir, "officer_weekly");
+    write(WeeklyTables.wardWeekly(weekFacts, officerWeekly, asOf).orderBy("ward_code", "week_start"), dir,
+        "ward_weekly");
+    write(WeeklyTables.procedureWeekly(weekFacts, asOf).orderBy("ward_code", "procedure_code", "week_start"), dir,
+        "procedure_weekly");
+    write(WeeklyTables.wardHourly(events, asOf).orderBy("ward_code", "week_start", "weekday", "hour"), dir,
+        "ward_hourly");
+    ReferenceTables.write(spark, reference, dir);
+
+    RunSummary summary = new RunSummary(runId, asOf, rowsRead, accepted, rejected, duplicates, dossiers, version);
+    writeRuns(publisher, previous, summary, startedAt, files, dir);
+    publisher.publish(runId);
+    officerWeekly.unpersist();
+    folded.unpersist();
+    ingested.unpersist();
+    return summary;
+  }
+
+  static void write(Dataset<Row> table, String versionDir, String name) {
+    table.write().mode(SaveMode.ErrorIfExists).option("compression", "zstd")
+        .parquet(versionDir + "/" + name);
+  }
+
+  private void writeRuns(WarehousePublisher publisher, String previous, RunSummary s, Instant startedAt,
+                         List<String> files, String dir) {
+    StructType schema = Rows.struct(Rows.f("run_id", DataTypes.StringType),
+        Rows.f("started_at", DataTypes.TimestampType), Rows.f("finished_at", DataTypes.TimestampType),
+        Rows.f("inputs", DataTypes.StringType), Rows.f("as_of", DataTypes.TimestampType),
+        Rows.f("rows_read", DataTypes.LongType), Rows.f("accepted", DataTypes.LongType),
+        Rows.f("rejected", DataTypes.LongType), Rows.f("duplicates", DataTypes.LongType),
+        Rows.f("status", DataTypes.StringType), Rows.f("dossiers", DataTypes.LongType),
+        Rows.f("files", DataTypes.LongType));
+    Row row = RowFactory.create(s.runId(), startedAt, clock.instant(), String.join("\n", options.inputs()), s.asOf(),
+        s.rowsRead(), s.accepted(), s.rejected(), s.duplicates(), s.reconciles() ? "SUCCEEDED" : "UNRECONCILED",
+        s.dossiers(), (long) files.size());
+    Dataset<Row> runs = spark.createDataFrame(List.of(row), schema);
+    if (previous != null && Files.isDirectory(publisher.versionDir(previous).resolve("runs"))) {
+      Dataset<Row> before = spark.read().parquet(publisher.versionDir(previous).resolve("runs").toString());
+      runs = before.unionByName(runs, true);
+    }
+    runs.orderBy("started_at", "run_id").coalesce(1).write().mode(SaveMode.ErrorIfExists)
+        .option("compression", "zstd").parquet(dir + "/runs");
+  }
+
+  /** Reads every log file in parallel, a file per task, into events and rejects. */
+  Dataset<Row> ingest(List<String> files) {
+    int slices = Math.max(1, Math.min(files.size(), spark.sparkContext().defaultParallelism() * 4));
+    long clockMillis = clock.millis();
+    FlatMapFunction<String, Row> readFile = path -> {
+      LogFileReader reader = new LogFileReader(Clock.fixed(Instant.ofEpochMilli(clockMillis), java.time.ZoneOffset.UTC));
+      List<Row> out = new ArrayList<>();
+      org.apache.hadoop.fs.Path p = new org.apache.hadoop.fs.Path(path);
+      try (InputStream in = p.getFileSystem(new Configuration()).open(p)) {
+        reader.read(path, in, o -> out.add(Rows.ingested(o)));
+      } catch (IOException e) {
+        throw new UnreadableFileException(path, e);
+      }
+      return out.iterator();
+    };
+    return spark.createDataset(files, Encoders.STRING()).repartition(slices)
+        .flatMap(readFile, Encoders.row(Rows.INGESTED));
+  }
+
+  /** One shuffle puts each dossier's events together; the clock then runs once per dossier. */
+  Dataset<Row> fold(Dataset<Row> accepted, ReferenceData reference, Instant asOf) {
+    Broadcast<DossierFold> fold = spark.sparkContext().broadcast(
+        new DossierFold(reference, options.clockSettings()), scala.reflect.ClassTag$.MODULE$.apply(DossierFold.class));
+    MapPartitionsFunction<Row, Row> perDossier = rows -> new DossierIterator(rows, fold.value(), asOf);
+    return accepted.repartition(col("dossier_id")).sortWithinPartitions("dossier_id")
+        .mapPartitions(perDossier, Encoders.row(Rows.FOLDED));
+  }
+
+  /** Groups consecutive rows of the same dossier and folds each group. */
+  private static final class DossierIterator implements Iterator<Row> {
+    private final Iterator<Row> rows;
+    private final DossierFold fold;
+    private final Instant asOf;
+    private LogEvent pending;
+
+    DossierIterator(Iterator<Row> rows, DossierFold fold, Instant asOf) {
+      this.rows = rows;
+      this.fold = fold;
+      this.asOf = asOf;
+      this.pending = rows.hasNext() ? Rows.event(rows.next()) : null;
+    }
+
+    @Override public boolean hasNext() { return pending != null; }
+
+    @Override public Row next() {
+      List<LogEvent> group = new ArrayList<>();
+      group.add(pending);
+      pending = null;
+      while (rows.hasNext()) {
+        LogEvent e = Rows.event(rows.next());
+        if (!e.dossierId().equals(group.get(0).dossierId())) { pending = e; break; }
+        group.add(e);
+      }
+      return Rows.folded(fold.fold(group, asOf));
+    }
+  }
+
+  /** Files under the inputs (folders are searched recursively), sorted so runs are reproducible. */
+  static List<String> listLogFiles(List<String> inputs) {
+    List<String> files = new ArrayList<>();
+    try {
+      for (String input : inputs) {
+        org.apache.hadoop.fs.Path p = new org.apache.hadoop.fs.Path(input);
+        FileSystem fs = p.getFileSystem(new Configuration());
+        if (!fs.exists(p)) throw new IllegalArgumentException("input does not exist: " + input);
+        FileStatus st = fs.getFileStatus(p);
+        if (st.isFile()) {
+          files.add(st.getPath().toString());
+          continue;
+        }
+        RemoteIterator<org.apache.hadoop.fs.LocatedFileStatus> it = fs.listFiles(p, true);
+        while (it.hasNext()) {
+          org.apache.hadoop.fs.LocatedFileStatus f = it.next();
+          String name = f.getPath().getName();
+          if (f.isFile() && !name.startsWith(".") && !name.startsWith("_") && LogFileReader.isLogFile(name)) {
+            files.add(f.getPath().toString());
+          }
+        }
+      }
+    } catch (IOException e) {
+      throw new IllegalArgumentException("cannot list inputs " + inputs + ": " + e.getMessage(), e);
+    }
+    files.sort(null);
+    if (files.isEmpty()) throw new IllegalArgumentException("no log files (.csv, .jsonl, optionally .gz) in " + inputs);
+    return files;
+  }
+
+  static Map<String, String> sparkDefaults() {
+    return Map.of(
+        "spark.sql.session.timeZone", "Asia/Ho_Chi_Minh",
+        "spark.sql.datetime.java8API.enabled", "true",
+        "spark.sql.parquet.outputTimestampType", "TIMESTAMP_MICROS",
+        "spark.sql.parquet.compression.codec", "zstd",
+        "spark.ui.enabled", "false",
+        "spark.sql.shuffle.partitions", "8",
+        "spark.sql.adaptive.enabled", "true");
+  }
+}

@@ -1,0 +1,165 @@
+package vn.hcmc.kpi.etl.job;
+
+import static org.apache.spark.sql.types.DataTypes.BooleanType;
+import static org.apache.spark.sql.types.DataTypes.DateType;
+import static org.apache.spark.sql.types.DataTypes.DoubleType;
+import static org.apache.spark.sql.types.DataTypes.IntegerType;
+import static org.apache.spark.sql.types.DataTypes.LongType;
+import static org.apache.spark.sql.types.DataTypes.StringType;
+import static org.apache.spark.sql.types.DataTypes.TimestampType;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructField;
+import org.apache.spark.sql.types.StructType;
+import scala.jdk.javaapi.CollectionConverters;
+import vn.hcmc.kpi.etl.dossier.Anomaly;
+import vn.hcmc.kpi.etl.dossier.DossierFacts;
+import vn.hcmc.kpi.etl.dossier.FoldResult;
+import vn.hcmc.kpi.etl.dossier.OfficerFact;
+import vn.hcmc.kpi.etl.dossier.Task;
+import vn.hcmc.kpi.etl.dossier.WeekFact;
+import vn.hcmc.kpi.etl.dossier.Weeks;
+import vn.hcmc.kpi.etl.ingest.Reject;
+import vn.hcmc.kpi.etl.model.Channel;
+import vn.hcmc.kpi.etl.model.EventType;
+import vn.hcmc.kpi.etl.model.LogEvent;
+
+/**
+ * Spark schemas of the job's intermediate and output rows, and the conversions from the plain-Java
+ * clock's records. Column names here are the warehouse contract (SPEC 5): add, never rename.
+ */
+final class Rows {
+  private Rows() {}
+
+  static StructField f(String name, org.apache.spark.sql.types.DataType type) {
+    return DataTypes.createStructField(name, type, true);
+  }
+
+  static StructType struct(StructField... fields) { return DataTypes.createStructType(fields); }
+
+  /** What reading the log files gives: an event (reason null) or a reject (reason set). */
+  static final StructType INGESTED = struct(
+      f("source", StringType), f("line", LongType), f("raw", StringType), f("reason", StringType),
+      f("message", StringType),
+      f("event_id", StringType), f("dossier_id", StringType), f("ward_code", StringType),
+      f("procedure_code", StringType), f("event_type", StringType), f("occurred_at", TimestampType),
+      f("officer_id", StringType), f("step", StringType), f("channel", StringType), f("due_at", TimestampType),
+      f("detail", StringType));
+
+  static Row ingested(Object o) {
+    if (o instanceof LogEvent e) {
+      return RowFactory.create(e.source(), e.line(), null, null, null, e.eventId(), e.dossierId(), e.wardCode(),
+          e.procedureCode(), e.type().name(), e.occurredAt(), e.officerId(), e.step(),
+          e.channel() == null ? null : e.channel().name(), e.dueAt(), e.detail());
+    }
+    Reject r = (Reject) o;
+    return RowFactory.create(r.source(), r.line(), r.raw(), r.reason().name(), r.message(),
+        null, null, null, null, null, null, null, null, null, null, null);
+  }
+
+  static LogEvent event(Row r) {
+    String channel = r.getString(13);
+    return new LogEvent(r.getString(5), r.getString(6), r.getString(7), r.getString(8),
+        EventType.valueOf(r.getString(9)), r.getAs(10), r.getString(11), r.getString(12),
+        channel == null ? null : Channel.valueOf(channel), r.getAs(14), r.getString(15), r.getString(0), r.getLong(1));
+  }
+
+  static final StructType EVENT = struct(
+      f("event_id", StringType), f("dossier_id", StringType), f("ward_code", StringType),
+      f("procedure_code", StringType), f("event_type", StringType), f("occurred_at", TimestampType),
+      f("officer_id", StringType), f("step", StringType), f("channel", StringType), f("due_at", TimestampType),
+      f("detail", StringType), f("source", StringType), f("line", LongType), f("after_hours", BooleanType),
+      f("week_start", DateType));
+
+  static final StructType DOSSIER = struct(
+      f("dossier_id", StringType), f("ward_code", StringType), f("procedure_code", StringType),
+      f("channel", StringType), f("received_at", TimestampType), f("receipt_date", DateType),
+      f("due_date", DateType), f("ended_at", TimestampType), f("outcome", StringType),
+      f("paused_seconds", LongType), f("supplement_count", IntegerType), f("waiting_supplement", BooleanType),
+      f("verdict", StringType), f("holder_officer_id", StringType), f("integration_errors", IntegerType),
+      f("apologies", IntegerType), f("apology_due_date", DateType), f("adjusted_end_at", TimestampType),
+      f("resolution_days", IntegerType), f("clock_rule", StringType), f("due_source", StringType),
+      f("became_overdue_at", TimestampType), f("late_officer_id", StringType), f("events", IntegerType));
+
+  static final StructType TASK = struct(
+      f("ward_code", StringType), f("dossier_id", StringType), f("officer_id", StringType), f("step", StringType),
+      f("started_at", TimestampType), f("ended_at", TimestampType), f("office_hours", DoubleType),
+      f("step_due_at", TimestampType), f("step_verdict", StringType));
+
+  static final StructType ANOMALY = struct(
+      f("dossier_id", StringType), f("ward_code", StringType), f("code", StringType), f("detail", StringType));
+
+  static final StructType WEEK_FACT = struct(
+      f("ward_code", StringType), f("procedure_code", StringType), f("week_start", DateType),
+      f("received", IntegerType), f("received_online", IntegerType), f("received_counter", IntegerType),
+      f("received_post", IntegerType), f("received_with_integration_error", IntegerType),
+      f("resolved", IntegerType), f("early", IntegerType), f("on_time", IntegerType), f("late", IntegerType),
+      f("withdrawn", IntegerType), f("rejected", IntegerType), f("no_deadline", IntegerType),
+      f("open_end", IntegerType), f("open_overdue_end", IntegerType), f("resolution_days", IntegerType),
+      f("resolved_with_supplement", IntegerType), f("integration_errors", IntegerType), f("apologies", IntegerType),
+      f("officer_events", IntegerType), f("after_hours_events", IntegerType));
+
+  static final StructType OFFICER_FACT = struct(
+      f("ward_code", StringType), f("officer_id", StringType), f("week_start", DateType),
+      f("tasks_started", IntegerType), f("tasks_completed", IntegerType), f("completed_task_hours", DoubleType),
+      f("open_tasks_end", IntegerType), f("overdue_held_end", IntegerType), f("late_attributed", IntegerType),
+      f("supplements_requested", IntegerType), f("events", IntegerType), f("after_hours_events", IntegerType));
+
+  static final StructType FOLDED = struct(
+      f("facts", DOSSIER),
+      f("events", DataTypes.createArrayType(EVENT)),
+      f("tasks", DataTypes.createArrayType(TASK)),
+      f("anomalies", DataTypes.createArrayType(ANOMALY)),
+      f("weeks", DataTypes.createArrayType(WEEK_FACT)),
+      f("officers", DataTypes.createArrayType(OFFICER_FACT)),
+      f("duplicates", IntegerType));
+
+  static Row folded(FoldResult r) {
+    DossierFacts d = r.facts();
+    String inherited = d == null ? null : d.procedureCode();
+    List<Row> events = new ArrayList<>(r.events().size());
+    for (int i = 0; i < r.events().size(); i++) {
+      LogEvent e = r.events().get(i);
+      events.add(RowFactory.create(e.eventId(), e.dossierId(), e.wardCode(),
+          e.procedureCode() != null ? e.procedureCode() : inherited, e.type().name(), e.occurredAt(),
+          e.officerId(), e.step(), e.channel() == null ? null : e.channel().name(), e.dueAt(), e.detail(),
+          e.source(), e.line(), r.eventAfterHours().get(i), Weeks.weekStart(e.occurredAt())));
+    }
+    Row facts = d == null ? null : RowFactory.create(d.dossierId(), d.wardCode(), d.procedureCode(), d.channel(),
+        d.receivedAt(), d.receiptDate(), d.dueDate(), d.endedAt(), d.outcome(), d.pausedSeconds(),
+        d.supplementCount(), d.waitingSupplement(), d.verdict().name(), d.holderOfficerId(), d.integrationErrors(),
+        d.apologies(), d.apologyDueDate(), d.adjustedEndAt(), d.resolutionDays(), d.clockRule(), d.dueSource(),
+        d.becameOverdueAt(), d.lateOfficerId(), d.events());
+    return RowFactory.create(facts, seq(events),
+        seq(r.tasks(), t -> RowFactory.create(t.wardCode(), t.dossierId(), t.officerId(), t.step(), t.startedAt(),
+            t.endedAt(), t.officeHours(), t.stepDueAt(), t.stepVerdict())),
+        seq(r.anomalies(), a -> RowFactory.create(a.dossierId(), a.wardCode(), a.code(), a.detail())),
+        seq(r.weeks(), w -> RowFactory.create(w.wardCode(), w.procedureCode(), w.weekStart(), w.received(),
+            w.receivedOnline(), w.receivedCounter(), w.receivedPost(), w.receivedWithIntegrationError(), w.resolved(),
+            w.early(), w.onTime(), w.late(), w.withdrawn(), w.rejected(), w.noDeadline(), w.openEnd(),
+            w.openOverdueEnd(), w.resolutionDays(), w.resolvedWithSupplement(), w.integrationErrors(), w.apologies(),
+            w.officerEvents(), w.afterHoursEvents())),
+        seq(r.officers(), o -> RowFactory.create(o.wardCode(), o.officerId(), o.weekStart(), o.tasksStarted(),
+            o.tasksCompleted(), o.completedTaskHours(), o.openTasksEnd(), o.overdueHeldEnd(), o.lateAttributed(),
+            o.supplementsRequested(), o.events(), o.afterHoursEvents())),
+        r.duplicates());
+  }
+
+  private static <T> scala.collection.Seq<Row> seq(List<T> items, Function<T, Row> f) {
+    List<Row> rows = new ArrayList<>(items.size());
+    for (T t : items) rows.add(f.apply(t));
+    return seq(rows);
+  }
+
+  private static scala.collection.Seq<Row> seq(List<Row> rows) {
+    return CollectionConverters.asScala(rows).toSeq();
+  }
+
+  static Instant instant(Row r, String col) { return r.getAs(col); }
+}

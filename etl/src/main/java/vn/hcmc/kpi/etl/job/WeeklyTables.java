@@ -1,0 +1,123 @@
+package vn.hcmc.kpi.etl.job;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.expr;
+import static org.apache.spark.sql.functions.hour;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.sum;
+import static org.apache.spark.sql.functions.weekday;
+import static org.apache.spark.sql.functions.when;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.expressions.Window;
+import org.apache.spark.sql.expressions.WindowSpec;
+import vn.hcmc.kpi.etl.dossier.Weeks;
+
+/**
+ * The weekly tables of SPEC 5 as small transforms. Each table's measures are computed in one
+ * aggregation over the per-dossier contributions the clock emitted; formulas are written once here.
+ */
+public final class WeeklyTables {
+  private WeeklyTables() {}
+
+  /** a / b as a double, null when b is 0. */
+  static Column ratio(Column a, Column b) {
+    return when(b.notEqual(0), a.cast("double").divide(b.cast("double")));
+  }
+
+  private static Column total(String c) { return sum(col(c)).cast("long").as(c); }
+
+  /** week_start of the week under way at the as-of time marks that week partial. */
+  static Column partial(Instant asOf) {
+    LocalDate current = Weeks.weekStart(asOf);
+    boolean complete = !asOf.isBefore(Weeks.weekEnd(current));
+    return col("week_start").equalTo(lit(java.sql.Date.valueOf(current))).and(lit(!complete));
+  }
+
+  /** officer_weekly from the officer contributions (one row per officer-week). */
+  public static Dataset<Row> officerWeekly(Dataset<Row> officerFacts) {
+    Dataset<Row> agg = officerFacts.groupBy("ward_code", "officer_id", "week_start").agg(
+        total("tasks_started"), total("tasks_completed"),
+        expr("percentile(completed_task_hours, 0.5)").as("task_hours_median"),
+        expr("percentile(completed_task_hours, 0.9)").as("task_hours_p90"),
+        total("open_tasks_end"), total("overdue_held_end"), total("late_attributed"),
+        total("supplements_requested"), total("events"), total("after_hours_events"));
+    WindowSpec unitWeek = Window.partitionBy("ward_code", "week_start");
+    return agg
+        .withColumn("after_hours_share", ratio(col("after_hours_events"), col("events")))
+        .withColumn("unit_median_tasks_completed", expr("percentile(tasks_completed, 0.5)").over(unitWeek))
+        .withColumn("workload_index", ratio(col("tasks_completed"), col("unit_median_tasks_completed")))
+        .select("ward_code", "officer_id", "week_start", "tasks_started", "tasks_completed", "task_hours_median",
+            "task_hours_p90", "open_tasks_end", "overdue_held_end", "late_attributed", "supplements_requested",
+            "after_hours_share", "workload_index", "events", "after_hours_events", "unit_median_tasks_completed");
+  }
+
+  private static Column[] outcomeSums() {
+    return new Column[] {total("received"), total("received_online"), total("received_counter"),
+        total("received_post"), total("received_with_integration_error"), total("resolved"), total("early"),
+        total("on_time"), total("late"), total("withdrawn"), total("rejected"), total("no_deadline"),
+        total("open_end"), total("open_overdue_end"), total("resolved_with_supplement"),
+        total("integration_errors"), total("apologies"), total("officer_events"), total("after_hours_events")};
+  }
+
+  private static Column onTimeRate() { return ratio(col("early").plus(col("on_time")), col("resolved")); }
+
+  /** ward_weekly: unit totals of the dossier contributions, with active officers from officer_weekly. */
+  public static Dataset<Row> wardWeekly(Dataset<Row> weekFacts, Dataset<Row> officerWeekly, Instant asOf) {
+    Column[] sums = outcomeSums();
+    Dataset<Row> agg = weekFacts.groupBy("ward_code", "week_start").agg(sums[0],
+        java.util.Arrays.copyOfRange(sums, 1, sums.length));
+    Dataset<Row> officers = officerWeekly.groupBy("ward_code", "week_start")
+        .agg(count(lit(1)).as("active_officers"));
+    Column judged = col("resolved").plus(col("open_end"));
+    return agg.join(officers, new String[] {"ward_code", "week_start"}, "left")
+        .na().fill(0L, new String[] {"active_officers"})
+        .withColumn("partial", partial(asOf))
+        .withColumn("on_time_rate", onTimeRate())
+        .withColumn("overdue_rate", ratio(col("late").plus(col("open_overdue_end")), judged))
+        .withColumn("progress_766", ratio(col("early").plus(col("on_time")).plus(col("open_end"))
+            .minus(col("open_overdue_end")), judged).multiply(20))
+        .withColumn("resolved_per_officer", ratio(col("resolved"), col("active_officers")))
+        .withColumn("integration_error_rate", ratio(col("received_with_integration_error"), col("received")))
+        .withColumn("after_hours_share", ratio(col("after_hours_events"), col("officer_events")))
+        .select("ward_code", "week_start", "partial", "received", "received_online", "received_counter",
+            "received_post", "resolved", "early", "on_time", "late", "on_time_rate", "open_end",
+            "open_overdue_end", "overdue_rate", "progress_766", "active_officers", "resolved_per_officer",
+            "integration_errors", "integration_error_rate", "after_hours_share", "apologies", "withdrawn",
+            "rejected", "no_deadline", "received_with_integration_error", "officer_events", "after_hours_events");
+  }
+
+  /** procedure_weekly: the same contributions by unit and procedure. */
+  public static Dataset<Row> procedureWeekly(Dataset<Row> weekFacts, Instant asOf) {
+    Column[] sums = outcomeSums();
+    Column[] rest = new Column[sums.length + 1];
+    System.arraycopy(sums, 1, rest, 0, sums.length - 1);
+    rest[sums.length - 1] = expr("percentile(resolution_days, 0.5)").as("resolution_days_median");
+    rest[sums.length] = expr("percentile(resolution_days, 0.9)").as("resolution_days_p90");
+    return weekFacts.groupBy("ward_code", "procedure_code", "week_start").agg(sums[0], rest)
+        .withColumn("partial", partial(asOf))
+        .withColumn("on_time_rate", onTimeRate())
+        .withColumn("supplement_rate", ratio(col("resolved_with_supplement"), col("resolved")))
+        .withColumn("online_share", ratio(col("received_online"), col("received")))
+        .select("ward_code", "procedure_code", "week_start", "partial", "received", "resolved", "early", "on_time",
+            "late", "on_time_rate", "open_end", "open_overdue_end", "resolution_days_median", "resolution_days_p90",
+            "supplement_rate", "online_share", "withdrawn", "rejected", "no_deadline");
+  }
+
+  /** ward_hourly: intake and activity by local weekday (1 = Monday) and hour. */
+  public static Dataset<Row> wardHourly(Dataset<Row> events, Instant asOf) {
+    return events.filter(col("occurred_at").leq(lit(java.sql.Timestamp.from(asOf))))
+        .withColumn("weekday", weekday(col("occurred_at")).plus(1))
+        .withColumn("hour", hour(col("occurred_at")))
+        .groupBy("ward_code", "week_start", "weekday", "hour").agg(
+            sum(when(col("event_type").equalTo("RECEIVED"), 1).otherwise(0)).cast("long").as("received"),
+            count(lit(1)).as("events"),
+            sum(when(col("event_type").equalTo("INTEGRATION_ERROR"), 1).otherwise(0)).cast("long")
+                .as("integration_errors"));
+  }
+}
