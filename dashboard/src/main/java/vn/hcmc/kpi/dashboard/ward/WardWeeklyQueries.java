@@ -1,0 +1,106 @@
+package vn.hcmc.kpi.dashboard.ward;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import vn.hcmc.kpi.dashboard.system.BadRequestException;
+import vn.hcmc.kpi.dashboard.system.NotFoundException;
+import vn.hcmc.kpi.dashboard.warehouse.Warehouse.Snapshot;
+import vn.hcmc.kpi.dashboard.ward.WardWeeklyReview.TrendPoint;
+import vn.hcmc.kpi.dashboard.ward.WardWeeklyReview.WeekOption;
+
+/** Reads the ward weekly review from {@code ward_weekly} and {@code units}, within one warehouse snapshot. */
+final class WardWeeklyQueries {
+
+  private WardWeeklyQueries() {
+  }
+
+  /** The review of {@code wardCode} for the week starting {@code weekStart} (a Monday). */
+  static WardWeeklyReview review(Snapshot warehouse, String wardCode, LocalDate weekStart) {
+    requireMonday(weekStart);
+    Unit unit = unit(warehouse, wardCode);
+    LocalDate firstTrendWeek = weekStart.minusWeeks(WardWeeklyReview.TREND_WEEKS - 1);
+    Map<LocalDate, WeekFigures> weeks = warehouse.query("""
+        SELECT * FROM ward_weekly
+        WHERE ward_code = ? AND week_start BETWEEN ? AND ?
+        ORDER BY week_start""", WardWeeklyQueries::figures, wardCode, firstTrendWeek, weekStart)
+        .stream().collect(Collectors.toMap(WeekFigures::weekStart, Function.identity()));
+    WeekFigures week = weeks.get(weekStart);
+    if (week == null) {
+      throw new NotFoundException("review.noData", unit.name(), weekStart);
+    }
+    WeekFigures previous = weeks.get(weekStart.minusWeeks(1));
+    List<TrendPoint> trend = new ArrayList<>();
+    for (LocalDate monday = firstTrendWeek; !monday.isAfter(weekStart); monday = monday.plusWeeks(1)) {
+      WeekFigures figures = weeks.get(monday);
+      trend.add(figures == null
+          ? new TrendPoint(monday, false, false, null, null, null)
+          : new TrendPoint(monday, true, figures.partial(), figures.received(), figures.resolved(),
+              figures.onTimeRate()));
+    }
+    return new WardWeeklyReview(warehouse.versionId(), unit, weekStart, weekStart.plusDays(6), week, previous,
+        previous == null ? null : week.changeFrom(previous), trend);
+  }
+
+  static void requireMonday(LocalDate weekStart) {
+    if (weekStart.getDayOfWeek() != DayOfWeek.MONDAY) {
+      throw new BadRequestException("review.notMonday", weekStart, weekStart.with(DayOfWeek.MONDAY));
+    }
+  }
+
+  /** The unit from {@code units}; a code found only in {@code ward_weekly} is named by its code. */
+  static Unit unit(Snapshot warehouse, String wardCode) {
+    return warehouse.queryFirst("SELECT unit_code, name FROM units WHERE unit_code = ?",
+            row -> new Unit(row.getString(1), row.getString(2)), wardCode)
+        .or(() -> warehouse.queryFirst("SELECT ward_code FROM ward_weekly WHERE ward_code = ? LIMIT 1",
+            row -> new Unit(row.getString(1), row.getString(1)), wardCode))
+        .orElseThrow(() -> new NotFoundException("review.unknownWard", wardCode));
+  }
+
+  /** Units that have at least one week of data, by code. */
+  static List<Unit> unitsWithData(Snapshot warehouse) {
+    return warehouse.query("""
+        SELECT w.ward_code, coalesce(u.name, w.ward_code)
+        FROM (SELECT DISTINCT ward_code FROM ward_weekly) w
+        LEFT JOIN units u ON u.unit_code = w.ward_code
+        ORDER BY w.ward_code""", row -> new Unit(row.getString(1), row.getString(2)));
+  }
+
+  /** The weeks with data of a unit, newest first. */
+  static List<WeekOption> weeksOf(Snapshot warehouse, String wardCode) {
+    return warehouse.query("SELECT week_start, partial FROM ward_weekly WHERE ward_code = ? ORDER BY week_start DESC",
+        row -> new WeekOption(row.getObject(1, LocalDate.class), row.getBoolean(2)), wardCode);
+  }
+
+  /** The unit's last complete (non-partial) week, or its last week if every week is partial. */
+  static Optional<LocalDate> lastCompleteWeek(Snapshot warehouse, String wardCode) {
+    return warehouse.queryFirst("""
+        SELECT coalesce(max(week_start) FILTER (WHERE NOT partial), max(week_start))
+        FROM ward_weekly WHERE ward_code = ?""", row -> row.getObject(1, LocalDate.class), wardCode);
+  }
+
+  /** The unit the home page opens: the first unit (by code) that has data. */
+  static Optional<String> defaultWard(Snapshot warehouse) {
+    return warehouse.queryFirst("SELECT min(ward_code) FROM ward_weekly", row -> row.getString(1));
+  }
+
+  private static WeekFigures figures(ResultSet row) throws SQLException {
+    return new WeekFigures(row.getObject("week_start", LocalDate.class), row.getBoolean("partial"),
+        row.getLong("received"), row.getLong("resolved"), row.getLong("early"), row.getLong("on_time"),
+        row.getLong("late"), nullableDouble(row, "on_time_rate"), row.getLong("open_end"),
+        row.getLong("open_overdue_end"), nullableDouble(row, "progress_766"));
+  }
+
+  private static Double nullableDouble(ResultSet row, String column) throws SQLException {
+    double value = row.getDouble(column);
+    return row.wasNull() ? null : value;
+  }
+}

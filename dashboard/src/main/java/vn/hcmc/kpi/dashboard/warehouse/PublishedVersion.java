@@ -1,0 +1,140 @@
+package vn.hcmc.kpi.dashboard.warehouse;
+
+import java.io.IOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Pattern;
+
+import org.duckdb.DuckDBConnection;
+
+/**
+ * One published version ({@code versions/<id>/}) opened in its own in-memory DuckDB with one view
+ * per table folder. Reference counted: the {@link Warehouse} holds one reference while the version is
+ * current, each reader holds one while it runs; the database is closed when the count drops to 0.
+ */
+final class PublishedVersion {
+
+  static final String TIME_ZONE = "Asia/Ho_Chi_Minh";
+
+  private static final Pattern TABLE_NAME = Pattern.compile("[a-z_][a-z0-9_]*");
+
+  private final String id;
+  private final Path directory;
+  private final List<String> tables;
+  private final DuckDBConnection database;
+  private final AtomicInteger references = new AtomicInteger(1);
+
+  private PublishedVersion(String id, Path directory, List<String> tables, DuckDBConnection database) {
+    this.id = id;
+    this.directory = directory;
+    this.tables = tables;
+    this.database = database;
+  }
+
+  /**
+   * Opens {@code directory} locked down: the session time zone is Asia/Ho_Chi_Minh, file access is
+   * limited to the version folder ({@code allowed_directories} + {@code enable_external_access=false}),
+   * extensions cannot be installed or loaded and the configuration is locked; then the views are
+   * created. (The views are lazy: {@code enable_external_access=false} without
+   * {@code allowed_directories} would make every later read of them fail.)
+   */
+  static PublishedVersion open(String id, Path directory) throws SQLException, IOException {
+    List<String> tables = tableFolders(directory);
+    DuckDBConnection database = (DuckDBConnection) DriverManager.getConnection("jdbc:duckdb:");
+    try (Statement statement = database.createStatement()) {
+      statement.execute("SET GLOBAL TimeZone = '" + TIME_ZONE + "'");
+      statement.execute("SET allowed_directories = [" + literal(directory.toString() + "/") + "]");
+      statement.execute("SET enable_external_access = false");
+      statement.execute("SET autoinstall_known_extensions = false");
+      statement.execute("SET autoload_known_extensions = false");
+      statement.execute("SET lock_configuration = true");
+      for (String table : tables) {
+        statement.execute("CREATE VIEW " + table + " AS SELECT * FROM read_parquet("
+            + literal(directory.resolve(table) + "/*.parquet") + ")");
+      }
+    } catch (SQLException | RuntimeException e) {
+      database.close();
+      throw e;
+    }
+    return new PublishedVersion(id, directory, Collections.unmodifiableList(tables), database);
+  }
+
+  /** Sub-folders holding at least one Parquet file, with names usable as SQL identifiers, sorted. */
+  private static List<String> tableFolders(Path directory) throws IOException {
+    List<String> tables = new ArrayList<>();
+    try (DirectoryStream<Path> folders = Files.newDirectoryStream(directory, Files::isDirectory)) {
+      for (Path folder : folders) {
+        String name = folder.getFileName().toString();
+        if (TABLE_NAME.matcher(name).matches() && hasParquet(folder)) {
+          tables.add(name);
+        }
+      }
+    }
+    Collections.sort(tables);
+    return tables;
+  }
+
+  private static boolean hasParquet(Path folder) throws IOException {
+    try (DirectoryStream<Path> files = Files.newDirectoryStream(folder, "*.parquet")) {
+      return files.iterator().hasNext();
+    }
+  }
+
+  static String literal(String text) {
+    return "'" + text.replace("'", "''") + "'";
+  }
+
+  String id() {
+    return id;
+  }
+
+  Path directory() {
+    return directory;
+  }
+
+  List<String> tables() {
+    return tables;
+  }
+
+  /** A new connection to this version's database, for one query. */
+  Connection connect() throws SQLException {
+    return database.duplicate();
+  }
+
+  /** Takes a reference unless the version has already been closed. */
+  boolean retain() {
+    while (true) {
+      int count = references.get();
+      if (count <= 0) {
+        return false;
+      }
+      if (references.compareAndSet(count, count + 1)) {
+        return true;
+      }
+    }
+  }
+
+  /** Gives a reference back; the last one closes the database. */
+  void release() {
+    if (references.decrementAndGet() == 0) {
+      try {
+        database.close();
+      } catch (SQLException ignored) {
+        // nothing left to do with a database nobody uses
+      }
+    }
+  }
+
+  boolean isClosed() {
+    return references.get() <= 0;
+  }
+}

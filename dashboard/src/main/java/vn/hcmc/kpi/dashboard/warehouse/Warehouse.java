@@ -1,0 +1,258 @@
+package vn.hcmc.kpi.dashboard.warehouse;
+
+import java.io.IOException;
+import java.lang.System.Logger.Level;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Function;
+import java.util.regex.Pattern;
+
+import vn.hcmc.kpi.dashboard.warehouse.WarehouseUnavailableException.Reason;
+
+/**
+ * The published warehouse (see docs/warehouse.md): {@code ROOT/CURRENT} names the published version,
+ * whose tables ({@code ROOT/versions/<id>/<table>/*.parquet}) are opened as DuckDB views of the same
+ * names, with the session time zone Asia/Ho_Chi_Minh.
+ *
+ * <p>Picks up a newly published version without restart: at most every {@code checkInterval} a
+ * reader re-reads {@code CURRENT}; when it names another version, that version is opened (views and
+ * all) while readers keep using the old one, then swapped in atomically. The old version's database
+ * is closed when its last reader is done (reference counting, see {@link PublishedVersion}). If the
+ * new version cannot be opened the old one stays in service.
+ *
+ * <p>Each query runs on its own connection ({@code DuckDBConnection.duplicate()}). Use
+ * {@link #read(Function)} to run several queries against one consistent version. Plain Java: also used
+ * by the {@code sql} command without Spring.
+ */
+public final class Warehouse implements AutoCloseable {
+
+  public static final String CURRENT_FILE = "CURRENT";
+
+  private static final Pattern VERSION_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
+  private static final System.Logger LOG = System.getLogger(Warehouse.class.getName());
+
+  private final Path root;
+  private final long checkIntervalNanos;
+  private final ReentrantLock refreshing = new ReentrantLock();
+  private volatile PublishedVersion current;
+  private volatile long lastCheckNanos;
+  private volatile boolean closed;
+
+  public Warehouse(Path root) {
+    this(root, Duration.ofSeconds(1));
+  }
+
+  public Warehouse(Path root, Duration checkInterval) {
+    this.root = root.toAbsolutePath().normalize();
+    this.checkIntervalNanos = checkInterval.toNanos();
+  }
+
+  public Path root() {
+    return root;
+  }
+
+  /** The id of the version readers get now (re-reading CURRENT if due). */
+  public String currentVersionId() {
+    return read(Snapshot::versionId);
+  }
+
+  /** Runs {@code reader} against one version; that version stays open until the reader returns. */
+  public <R> R read(Function<Snapshot, R> reader) {
+    PublishedVersion version = acquire();
+    try {
+      return reader.apply(new Snapshot(version));
+    } finally {
+      version.release();
+    }
+  }
+
+  /** One query against the current version; {@code params} bind to {@code ?} in order. */
+  public <T> List<T> query(String sql, RowMapper<T> mapper, Object... params) {
+    return read(snapshot -> snapshot.query(sql, mapper, params));
+  }
+
+  private PublishedVersion acquire() {
+    if (closed) {
+      throw new IllegalStateException("warehouse " + root + " is closed");
+    }
+    refreshIfDue();
+    while (true) {
+      PublishedVersion version = current;
+      if (version == null) {
+        refresh(); // throws the reason why nothing can be opened
+        continue;
+      }
+      if (version.retain()) {
+        return version;
+      }
+      // swapped and closed between the read and the retain: take the new one
+    }
+  }
+
+  private void refreshIfDue() {
+    if (current != null && System.nanoTime() - lastCheckNanos < checkIntervalNanos) {
+      return;
+    }
+    if (current != null) {
+      if (!refreshing.tryLock()) {
+        return; // someone else is checking; keep serving the current version meanwhile
+      }
+    } else {
+      refreshing.lock(); // nothing to serve yet: wait for whoever is opening it
+    }
+    try {
+      if (current != null && System.nanoTime() - lastCheckNanos < checkIntervalNanos) {
+        return;
+      }
+      lastCheckNanos = System.nanoTime();
+      refresh();
+    } catch (WarehouseUnavailableException e) {
+      if (current == null) {
+        throw e;
+      }
+      LOG.log(Level.WARNING, "Keeping version " + current.id() + " in service: " + e.getMessage());
+    } finally {
+      refreshing.unlock();
+    }
+  }
+
+  /** Re-reads CURRENT and swaps in the version it names if that is not the current one. */
+  private void refresh() {
+    refreshing.lock();
+    try {
+      String id = readCurrentFile();
+      PublishedVersion previous = current;
+      if (previous != null && previous.id().equals(id)) {
+        return;
+      }
+      Path directory = root.resolve("versions").resolve(id);
+      if (!Files.isDirectory(directory)) {
+        throw new WarehouseUnavailableException(Reason.VERSION_MISSING, directory,
+            "CURRENT names version " + id + " but " + directory + " does not exist", null);
+      }
+      PublishedVersion next;
+      try {
+        next = PublishedVersion.open(id, directory);
+      } catch (SQLException | IOException e) {
+        throw new WarehouseUnavailableException(Reason.OPEN_FAILED, directory,
+            "cannot open version " + id + ": " + e.getMessage(), e);
+      }
+      current = next;
+      if (previous != null) {
+        previous.release();
+      }
+      LOG.log(Level.INFO, "Warehouse " + root + ": serving version " + id + " (tables " + next.tables() + ")");
+    } finally {
+      refreshing.unlock();
+    }
+  }
+
+  private String readCurrentFile() {
+    if (!Files.isDirectory(root)) {
+      throw new WarehouseUnavailableException(Reason.NO_DIRECTORY, root,
+          "warehouse directory " + root + " does not exist", null);
+    }
+    Path file = root.resolve(CURRENT_FILE);
+    String id;
+    try {
+      id = Files.readString(file, StandardCharsets.UTF_8).strip();
+    } catch (NoSuchFileException e) {
+      throw new WarehouseUnavailableException(Reason.NOT_PUBLISHED, file,
+          "no version published yet: " + file + " does not exist", e);
+    } catch (IOException e) {
+      throw new WarehouseUnavailableException(Reason.NOT_PUBLISHED, file, "cannot read " + file + ": " + e, e);
+    }
+    if (id.isEmpty() || !VERSION_ID.matcher(id).matches()) {
+      throw new WarehouseUnavailableException(Reason.NOT_PUBLISHED, file,
+          file + " does not name a version (content: '" + id + "')", null);
+    }
+    return id;
+  }
+
+  /** Stops serving; the current version's database closes once its last reader is done. */
+  @Override
+  public void close() {
+    closed = true;
+    refreshing.lock();
+    try {
+      PublishedVersion version = current;
+      current = null;
+      if (version != null) {
+        version.release();
+      }
+    } finally {
+      refreshing.unlock();
+    }
+  }
+
+  /** Maps the current row of a result set. */
+  @FunctionalInterface
+  public interface RowMapper<T> {
+    T map(ResultSet row) throws SQLException;
+  }
+
+  /** Reads a whole result set (for callers that need its metadata or stream the rows). */
+  @FunctionalInterface
+  public interface ResultSetReader<R> {
+    R read(ResultSet result) throws SQLException;
+  }
+
+  /** One published version, held open while a reader uses it. */
+  public static final class Snapshot {
+
+    private final PublishedVersion version;
+
+    private Snapshot(PublishedVersion version) {
+      this.version = version;
+    }
+
+    public String versionId() {
+      return version.id();
+    }
+
+    /** The tables (views) of this version. */
+    public List<String> tables() {
+      return version.tables();
+    }
+
+    public <T> List<T> query(String sql, RowMapper<T> mapper, Object... params) {
+      return extract(sql, result -> {
+        List<T> rows = new ArrayList<>();
+        while (result.next()) {
+          rows.add(mapper.map(result));
+        }
+        return rows;
+      }, params);
+    }
+
+    public <T> Optional<T> queryFirst(String sql, RowMapper<T> mapper, Object... params) {
+      return extract(sql, result -> result.next() ? Optional.ofNullable(mapper.map(result)) : Optional.<T>empty(),
+          params);
+    }
+
+    public <R> R extract(String sql, ResultSetReader<R> reader, Object... params) {
+      try (Connection connection = version.connect();
+          PreparedStatement statement = connection.prepareStatement(sql)) {
+        for (int i = 0; i < params.length; i++) {
+          statement.setObject(i + 1, params[i]);
+        }
+        try (ResultSet result = statement.executeQuery()) {
+          return reader.read(result);
+        }
+      } catch (SQLException e) {
+        throw new WarehouseQueryException(sql, e);
+      }
+    }
+  }
+}
