@@ -54,7 +54,7 @@ import vn.hcmc.kpi.etl.reference.Unit;
  * <ul>
  * <li>Volume: each unit's base volume per working day is log-normal (median 72, σ 0.5) × a kind
  *   factor (wards 0.95 + 0.07 per extra merged ward, communes 0.85, Côn Đảo 0.35), clamped to
- *   25–300; the city mean is about 85 per working day plus weekend online intake (~90 per working
+ *   25–240 (busy days of the busiest wards go above 300); the city mean is about 85 per working day plus weekend online intake (~90 per working
  *   day all told, ~15,000 a day for 168 units). A day's volume = base × weekday factor
  *   (Mon 1.15, Tue 1.0, Wed 0.98, Thu 0.96, Fri 0.91; make-up Saturday 0.9) × day noise (log-normal
  *   σ 0.15) × pre-holiday rush (1.2 in the 6 days before a break of 4+ days) or post-holiday backlog

@@ -74,8 +74,8 @@ public final class UnitProfile {
       case "dac_khu" -> 0.35;
       default -> 0.85;
     };
-    // skewed (log-normal) base volume: median ~69/working day, long right tail, 25..300
-    this.baseVolume = clamp(Rng.logNormal(r, 69, 0.5) * kindFactor, 25, 300);
+    // skewed (log-normal) base volume: median ~69/working day, long right tail, 25..240 (busy days above 300)
+    this.baseVolume = clamp(Rng.logNormal(r, 69, 0.5) * kindFactor, 25, 240);
     this.onlineMultiplier = clamp(Rng.logNormal(r, 1.0, 0.18), 0.7, 1.35);
     this.saturdayCounter = Rng.chance(r, 0.75);
     this.lateMultiplier = clamp(Rng.logNormal(r, 0.9, 0.55), 0.25, 3.5)
@@ -120,7 +120,7 @@ public final class UnitProfile {
     int upper = (int) Math.max(35, Math.round(35 * scale));
     int size = (int) clamp(Math.round(14 + v / 11 + Rng.uniform(r, -2, 2)), 15, upper);
     int nLeaders = v > 150 || Rng.chance(r, 0.3) ? 3 : 2;
-    int nCounters = (int) clamp(Math.round(v * (channelShare[0] + channelShare[2]) / 25.0), 2, size / 3);
+    int nCounters = (int) clamp(Math.round(v * (channelShare[Channel.COUNTER.ordinal()] + channelShare[Channel.POST.ordinal()]) / 25.0), 2, size / 3);
     int nSpecialists = size - nLeaders - nCounters;
     Set<String> names = new HashSet<>();
     List<Officer> all = new ArrayList<>();
