@@ -83,12 +83,14 @@ import vn.hcmc.kpi.etl.reference.Unit;
  *   due date). Late: 0.4% of same-day, 1.5–4% of other multi-day, 15% construction, 20% land, × a unit
  *   factor (0.25–3.5, ×1.3 for busy units) — about 2–3% overall. 60% of late dossiers get an
  *   APOLOGY_ISSUED 0–2 working days before the deadline with due_at = the new date.</li>
- * <li>After hours: per unit 1.5–18% (median 6%, more in busy units) of endings at 17:00–20:00, some
- *   approvals in the evening, a few weekend catch-ups.</li>
- * <li>INTEGRATION_ERROR: per unit-day Poisson(0.7 × unit propensity) bursts of 10–50 minutes, 60% at
- *   08:45–10:15, 30% at 13:45–15:15; 35% of events inside a burst fail on its system
- *   (NATIONAL_PORTAL, POPULATION_DB, PAYMENT, CITY_ONE_STOP, DIGITAL_SIGNATURE), plus a 0.15% background;
- *   the officer is the one who acted.</li>
+ * <li>After hours: per unit 3–35% (median 13%, ×1.3 in busy units) of endings at 17:00–20:00, half of
+ *   their same-day approvals in the same evening, some other approvals in the evening, a few weekend
+ *   catch-ups — about 7% of officers' processing events outside office hours.</li>
+ * <li>INTEGRATION_ERROR: per unit-day Poisson(0.35 × unit propensity 0.2–4) bursts of 10–50 minutes,
+ *   60% at 08:45–10:15, 30% at 13:45–15:15; 12% of events inside a burst fail on its system
+ *   (NATIONAL_PORTAL, POPULATION_DB, PAYMENT, CITY_ONE_STOP, DIGITAL_SIGNATURE), plus a 0.1% background
+ *   per event; the officer is the one who acted — about 2% of dossiers get one.</li>
+ * <li>The officers.csv of a --reference folder is not used: rosters are always generated.</li>
  * </ul>
  */
 public final class LogGenerator {
