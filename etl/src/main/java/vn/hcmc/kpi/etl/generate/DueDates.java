@@ -20,15 +20,8 @@ final class DueDates {
     return d.atTime(cal.closes(d));
   }
 
+  /** The statutory due date, by the ETL's own rule, so generated appointments agree with the clock. */
   static LocalDate dueDate(Procedure p, LocalDateTime received, WorkingCalendar cal) {
-    LocalDate r = cal.receiptDay(received);
-    return switch (p.timeUnit()) {
-      case SAME_DAY -> received.toLocalDate().equals(r) && !received.toLocalTime().isBefore(p.sameDayCutoff())
-          ? cal.nextWorkingDay(r) : r;
-      case WORKING_DAYS -> cal.addWorkingDays(r, p.timeValue());
-      case DAYS -> cal.workingDayOnOrAfter(r.plusDays(p.timeValue()));
-      case MONTHS -> cal.workingDayOnOrAfter(r.plusMonths(p.timeValue()));
-      case HOURS -> dueAt(p, received, cal).toLocalDate();
-    };
+    return vn.hcmc.kpi.etl.clock.DueDates.dueDate(p, received.atZone(Zones.LOCAL).toInstant(), cal);
   }
 }

@@ -58,12 +58,12 @@ class GeneratedLogPropertiesTest {
     assertEquals(generated.dossiers(), first.dossiers());
     assertEquals(generated.dossiers(), wh.value("select count(*) from dossiers"));
     assertEquals(first.accepted(), wh.value("select count(*) from events"));
-    assertEquals(generated.dossiers(), ((Number) wh.value("select sum(received) from ward_weekly")).longValue());
-    assertEquals(wh.value("select sum(received) from ward_weekly"), wh.value("select sum(received) from procedure_weekly"));
-    assertEquals(wh.value("select sum(resolved) from ward_weekly"), wh.value("select sum(resolved) from procedure_weekly"));
+    assertEquals(generated.dossiers(), ((Number) wh.value("select sum(received)::bigint from ward_weekly")).longValue());
+    assertEquals(wh.value("select sum(received)::bigint from ward_weekly"), wh.value("select sum(received)::bigint from procedure_weekly"));
+    assertEquals(wh.value("select sum(resolved)::bigint from ward_weekly"), wh.value("select sum(resolved)::bigint from procedure_weekly"));
     // every resolved dossier is counted in exactly one week
     assertEquals(wh.value("select count(*) from dossiers where verdict in ('EARLY','ON_TIME','LATE')"),
-        wh.value("select sum(resolved) from ward_weekly"));
+        wh.value("select sum(resolved)::bigint from ward_weekly"));
     Map<String, Object> runs = wh.row("select rows_read, accepted, rejected, duplicates, status from runs");
     assertEquals(first.rowsRead(), runs.get("rows_read"));
     assertEquals("SUCCEEDED", runs.get("status"));
