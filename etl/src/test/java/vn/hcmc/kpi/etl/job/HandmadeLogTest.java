@@ -120,6 +120,48 @@ class HandmadeLogTest {
     assertEquals(1L, b.get("late_attributed"));  // D5 became overdue on 8 Jan 00:00
   }
 
+  @Test
+  void procedureWeekly() throws Exception {
+    // same-day certification, week of 5 Jan: D1, D2 on time, D3 late; resolution days 0, 1, 1 (working days
+    // from the receipt day to the adjusted end's date)
+    Map<String, Object> cert = wh.row("""
+        select received, resolved, early, on_time, late, on_time_rate, open_end, resolution_days_median,
+               resolution_days_p90, online_share, supplement_rate
+        from procedure_weekly where procedure_code = '2.000815' and week_start = '2026-01-05'""");
+    assertEquals(List.of(3L, 3L, 0L, 2L, 1L, 0L), List.of(cert.get("received"), cert.get("resolved"), cert.get("early"),
+        cert.get("on_time"), cert.get("late"), cert.get("open_end")));
+    assertClose(2.0 / 3, cert.get("on_time_rate"), "on_time_rate");
+    assertClose(1.0, cert.get("resolution_days_median"), "median");
+    assertClose(1.0, cert.get("resolution_days_p90"), "p90");
+    assertClose(0.0, cert.get("online_share"), "online_share");
+    assertClose(0.0, cert.get("supplement_rate"), "supplement_rate");
+    // two-working-day contracts: D4 received 9 Jan; D4 and D5 open at Sunday's end, D5 overdue
+    Map<String, Object> contracts = wh.row("""
+        select received, resolved, open_end, open_overdue_end, on_time_rate from procedure_weekly
+        where procedure_code = '2.000942' and week_start = '2026-01-05'""");
+    assertEquals(List.of(1L, 0L, 2L, 1L), List.of(contracts.get("received"), contracts.get("resolved"),
+        contracts.get("open_end"), contracts.get("open_overdue_end")));
+    assertNull(contracts.get("on_time_rate"));
+    // D4 resolved 12 Jan: 10 Jan (make-up Saturday) and 12 Jan are the two working days after its receipt day
+    assertClose(2.0, wh.value("select resolution_days_median from procedure_weekly "
+        + "where procedure_code = '2.000942' and week_start = '2026-01-12'"), "D4 resolution days");
+    assertClose(1.0, wh.value("select online_share from procedure_weekly "
+        + "where procedure_code = '2.000942' and week_start = '2025-12-29'"), "D5 came online");
+  }
+
+  @Test
+  void wardHourly() throws Exception {
+    // Monday 5 Jan, 09:00–09:59: D1 received at 09:00 and assigned at 09:30
+    assertEquals(Map.of("received", 1L, "events", 2L, "integration_errors", 0L), wh.row("""
+        select received, events, integration_errors from ward_hourly
+        where week_start = '2026-01-05' and weekday = 1 and hour = 9"""));
+    // D6 received at 02:00Z = Tuesday 09:00 local; D5 online on Saturday 3 Jan at 20:00
+    assertEquals(1L, wh.value("select received from ward_hourly where week_start = '2026-01-05' and weekday = 2 and hour = 9"));
+    assertEquals(1L, wh.value("select received from ward_hourly where week_start = '2025-12-29' and weekday = 6 and hour = 20"));
+    assertEquals(6L, wh.value("select sum(received)::bigint from ward_hourly"));
+    assertEquals(14L, wh.value("select sum(events)::bigint from ward_hourly"));
+  }
+
   private static void assertWeek(Map<String, Object> r, String week, boolean partial, long received, long online,
                                  long resolved, long early, long onTime, long late, long open, long overdue,
                                  Double onTimeRate, Double overdueRate, Double progress, long officers) {
