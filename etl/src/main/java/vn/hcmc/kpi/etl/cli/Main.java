@@ -10,6 +10,7 @@ public final class Main {
       Usage: Main <command> [options]
         generate   write realistic processing logs (see generate --help)
         etl        run the Spark job over logs into the warehouse (see etl --help)
+        runs       list the warehouse's versions and what each run read
       """;
 
   private Main() {}
@@ -27,6 +28,7 @@ public final class Main {
     return switch (args[0]) {
       case "generate" -> GenerateCommand.run(rest);
       case "etl" -> EtlCommand.run(rest, System.out, System.err, Clock.systemUTC());
+      case "runs" -> RunsCommand.run(rest, System.out, System.err);
       default -> {
         System.err.println("unknown command '" + args[0] + "'");
         System.err.print(USAGE);

@@ -77,6 +77,7 @@ public final class KpiJob {
     Instant latest = stats.isNullAt(2) ? null : stats.getAs(2);
     Instant asOf = options.asOf() != null ? options.asOf() : latest != null ? latest : startedAt;
 
+    Faults.point("after-ingest");
     Dataset<Row> folded = fold(ingested.filter(col("reason").isNull()), reference, asOf)
         .persist(StorageLevel.MEMORY_AND_DISK());
     Row foldStats = folded.agg(sum(col("duplicates")), count(col("facts"))).first();
@@ -109,7 +110,8 @@ public final class KpiJob {
     ReferenceTables.write(spark, reference, dir);
 
     RunSummary summary = new RunSummary(runId, asOf, rowsRead, accepted, rejected, duplicates, dossiers, version);
-    writeRuns(publisher, previous, summary, startedAt, files, dir);
+    Instant finishedAt = writeRuns(publisher, previous, summary, startedAt, files, dir);
+    writeManifest(summary, startedAt, finishedAt, files.size(), version);
     publisher.publish(runId);
     officerWeekly.unpersist();
     folded.unpersist();
@@ -120,10 +122,22 @@ public final class KpiJob {
   static void write(Dataset<Row> table, String versionDir, String name) {
     table.write().mode(SaveMode.ErrorIfExists).option("compression", "zstd")
         .parquet(versionDir + "/" + name);
+    Faults.point("after-table:" + name);
   }
 
-  private void writeRuns(WarehousePublisher publisher, String previous, RunSummary s, Instant startedAt,
-                         List<String> files, String dir) {
+  private void writeManifest(RunSummary s, Instant startedAt, Instant finishedAt, int files, Path version) {
+    try {
+      new RunManifest(s.runId(), startedAt.toString(), finishedAt.toString(), options.inputs(), s.asOf().toString(),
+          s.rowsRead(), s.accepted(), s.rejected(), s.duplicates(), s.dossiers(), files,
+          s.reconciles() ? "SUCCEEDED" : "UNRECONCILED").write(version);
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException("cannot write the run manifest in " + version, e);
+    }
+  }
+
+  private Instant writeRuns(WarehousePublisher publisher, String previous, RunSummary s, Instant startedAt,
+                            List<String> files, String dir) {
+    Instant finishedAt = clock.instant();
     StructType schema = Rows.struct(Rows.f("run_id", DataTypes.StringType),
         Rows.f("started_at", DataTypes.TimestampType), Rows.f("finished_at", DataTypes.TimestampType),
         Rows.f("inputs", DataTypes.StringType), Rows.f("as_of", DataTypes.TimestampType),
@@ -131,7 +145,7 @@ public final class KpiJob {
         Rows.f("rejected", DataTypes.LongType), Rows.f("duplicates", DataTypes.LongType),
         Rows.f("status", DataTypes.StringType), Rows.f("dossiers", DataTypes.LongType),
         Rows.f("files", DataTypes.LongType));
-    Row row = RowFactory.create(s.runId(), startedAt, clock.instant(), String.join("\n", options.inputs()), s.asOf(),
+    Row row = RowFactory.create(s.runId(), startedAt, finishedAt, String.join("\n", options.inputs()), s.asOf(),
         s.rowsRead(), s.accepted(), s.rejected(), s.duplicates(), s.reconciles() ? "SUCCEEDED" : "UNRECONCILED",
         s.dossiers(), (long) files.size());
     Dataset<Row> runs = spark.createDataFrame(List.of(row), schema);
@@ -141,6 +155,7 @@ public final class KpiJob {
     }
     runs.orderBy("started_at", "run_id").coalesce(1).write().mode(SaveMode.ErrorIfExists)
         .option("compression", "zstd").parquet(dir + "/runs");
+    return finishedAt;
   }
 
   /** Reads every log file in parallel, a file per task, into events and rejects. */

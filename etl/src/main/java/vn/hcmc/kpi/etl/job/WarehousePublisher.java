@@ -77,7 +77,9 @@ public final class WarehousePublisher {
       Files.writeString(dir.resolve(SUCCESS_MARKER), versionId + "\n", StandardCharsets.UTF_8);
       Path tmp = root.resolve(CURRENT + "." + versionId + ".tmp");
       Files.writeString(tmp, versionId + "\n", StandardCharsets.UTF_8);
+      Faults.point("before-switch");
       Files.move(tmp, root.resolve(CURRENT), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+      Faults.point("after-switch");
       cleanUp(versionId);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot publish version " + versionId + " in " + root + ": " + e.getMessage(), e);
@@ -97,6 +99,9 @@ public final class WarehousePublisher {
     }
     for (Path p : unfinished) {
       if (p.getFileName().toString().compareTo(published) < 0) deleteTree(p);
+    }
+    try (Stream<Path> s = Files.list(root)) {
+      for (Path p : s.filter(p -> p.getFileName().toString().startsWith(CURRENT + ".")).toList()) Files.deleteIfExists(p);
     }
   }
 

@@ -1,0 +1,77 @@
+package vn.hcmc.kpi.etl.cli;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Stream;
+import vn.hcmc.kpi.etl.job.RunManifest;
+import vn.hcmc.kpi.etl.job.WarehousePublisher;
+
+/** {@code kpi runs}: the warehouse's versions, newest first, which one is published and what each run read. */
+public final class RunsCommand {
+  static final String USAGE = """
+      Usage: kpi runs --warehouse DIR
+
+      Lists the versions kept in the warehouse, newest first: * marks the published one (CURRENT);
+      a version without _SUCCESS is an unfinished run that readers never see.
+      """;
+
+  private RunsCommand() {}
+
+  public static int run(String[] argv, PrintStream out, PrintStream err) {
+    String warehouse;
+    try {
+      Args a = Args.parse(argv, Set.of("warehouse", "help"), Set.of("help"));
+      if (a.has("help")) { out.print(USAGE); return 0; }
+      warehouse = a.get("warehouse", null);
+      if (warehouse == null) throw new IllegalArgumentException("--warehouse is required");
+    } catch (IllegalArgumentException e) {
+      err.println("kpi runs: " + e.getMessage());
+      err.print(USAGE);
+      return 2;
+    }
+    WarehousePublisher wh = new WarehousePublisher(warehouse, 1);
+    Path versions = wh.root().resolve(WarehousePublisher.VERSIONS);
+    if (!Files.isDirectory(versions)) {
+      err.println("kpi runs: no versions in " + wh.root() + " (nothing has been published there)");
+      return 1;
+    }
+    String current = wh.current();
+    List<Path> dirs = new ArrayList<>();
+    try (Stream<Path> s = Files.list(versions)) {
+      s.filter(Files::isDirectory).sorted((x, y) -> y.getFileName().compareTo(x.getFileName())).forEach(dirs::add);
+    } catch (IOException e) {
+      err.println("kpi runs: cannot list " + versions + ": " + e.getMessage());
+      return 1;
+    }
+    out.printf("%-1s %-29s %-10s %-20s %12s %12s %9s %10s %10s  %s%n", "", "version", "state", "as_of", "rows_read",
+        "accepted", "rejected", "duplicates", "dossiers", "finished_at");
+    for (Path d : dirs) {
+      String id = d.getFileName().toString();
+      boolean complete = Files.exists(d.resolve(WarehousePublisher.SUCCESS_MARKER));
+      String mark = id.equals(current) ? "*" : "";
+      RunManifest m = null;
+      try {
+        if (Files.exists(d.resolve(RunManifest.FILE))) m = RunManifest.read(d);
+      } catch (IOException e) {
+        m = null;
+      }
+      String state = id.equals(current) ? "published" : complete ? "kept" : "unfinished";
+      if (m == null) {
+        out.printf("%-1s %-29s %-10s%n", mark, id, state);
+      } else {
+        out.printf("%-1s %-29s %-10s %-20s %12d %12d %9d %10d %10d  %s%n", mark, id, state, shorten(m.asOf()),
+            m.rowsRead(), m.accepted(), m.rejected(), m.duplicates(), m.dossiers(), shorten(m.finishedAt()));
+      }
+    }
+    return 0;
+  }
+
+  private static String shorten(String instant) {
+    return instant == null ? "" : instant.length() > 19 ? instant.substring(0, 19) + "Z" : instant;
+  }
+}
