@@ -66,7 +66,7 @@ public final class EtlCommand {
       out.printf("rows read %d = accepted %d + rejected %d + duplicates %d%s%n", s.rowsRead(), s.accepted(),
           s.rejected(), s.duplicates(), s.reconciles() ? "" : "  (DOES NOT RECONCILE)");
       return s.reconciles() ? 0 : 1;
-    } catch (RuntimeException e) {
+    } catch (Exception e) { // Spark rethrows task failures as checked SparkExceptions
       err.println("kpi etl: failed, nothing was published: " + describe(e));
       return 1;
     } finally {
@@ -75,7 +75,7 @@ public final class EtlCommand {
   }
 
   /** The most useful message in a Spark-wrapped failure: an unreadable file's name wins. */
-  static String describe(Throwable e) {
+  public static String describe(Throwable e) {
     for (Throwable t = e; t != null; t = t.getCause()) {
       if (t instanceof UnreadableFileException) return t.getMessage();
     }
