@@ -75,8 +75,9 @@ public final class XesStreamReader {
     XMLStreamReader x = null;
     long traces = 0;
     long events = 0;
+    Watched in = null;
     try {
-      InputStream in = maybeGunzip(raw);
+      in = new Watched(maybeGunzip(raw));
       x = factory().createXMLStreamReader(in);
       boolean rootSeen = false;
       while (x.hasNext()) {
@@ -108,8 +109,11 @@ public final class XesStreamReader {
         }
       }
       if (!rootSeen) throw new UnreadableFileException(source, "not an XES log: no <log> element");
-    } catch (XMLStreamException e) {
-      throw unreadable(source, e);
+    } catch (XMLStreamException | UnreadableFileException e) {
+      // the XML parser may turn a read failure (a truncated gzip) into a plain "premature end": the cause wins
+      if (in != null && in.failure != null) throw new UnreadableFileException(source, in.failure);
+      if (e instanceof UnreadableFileException u) throw u;
+      throw unreadable(source, (XMLStreamException) e);
     } catch (IOException e) {
       throw new UnreadableFileException(source, e);
     } finally {
@@ -122,6 +126,31 @@ public final class XesStreamReader {
       }
     }
     return new Stats(traces, events);
+  }
+
+  /** Remembers the first read failure of the byte stream under the XML parser. */
+  private static final class Watched extends java.io.FilterInputStream {
+    IOException failure;
+
+    Watched(InputStream in) { super(in); }
+
+    @Override public int read() throws IOException {
+      try {
+        return super.read();
+      } catch (IOException e) {
+        if (failure == null) failure = e;
+        throw e;
+      }
+    }
+
+    @Override public int read(byte[] b, int off, int len) throws IOException {
+      try {
+        return super.read(b, off, len);
+      } catch (IOException e) {
+        if (failure == null) failure = e;
+        throw e;
+      }
+    }
   }
 
   private static XesTrace readTrace(String source, XMLStreamReader x, int number) throws XMLStreamException {
