@@ -11,6 +11,7 @@ import vn.hcmc.kpi.etl.job.EtlOptions;
 import vn.hcmc.kpi.etl.job.KpiJob;
 import vn.hcmc.kpi.etl.job.SparkSessions;
 import vn.hcmc.kpi.etl.job.WarehousePublisher;
+import vn.hcmc.kpi.etl.profile.InputMapping;
 
 /** {@code kpi etl}: runs the Spark job and prints the reconciliation line. */
 public final class EtlCommand {
@@ -19,6 +20,12 @@ public final class EtlCommand {
 
         --input PATH...          log files or folders (CSV or JSON Lines, optionally .gz); folders are searched
         --warehouse DIR          warehouse root; the run is published there as a new version
+        --format csv|jsonl|xes|requests
+                                 input format (default: the profile's, else from the file name:
+                                 .xes/.xes.gz = xes, .jsonl = jsonl, else csv)
+        --profile NAME_OR_FILE   mapping profile for xes or request-level CSV input: a shipped one
+                                 (wabo, bpic2015, bpic2015-phases, nyc311, xes) or a .properties file;
+                                 see docs/mapping-profiles.md
         --as-of TIME             judge open dossiers at this ISO-8601 time (default: the latest accepted event)
         --reference DIR          reference CSVs (procedures, units, holidays, office_hours, officers) that
                                  replace the shipped defaults file by file
@@ -29,12 +36,13 @@ public final class EtlCommand {
       """;
 
   private static final Set<String> OPTIONS = Set.of("input", "warehouse", "as-of", "reference", "master",
-      "multiple-supplements-late", "keep-versions", "help");
+      "multiple-supplements-late", "keep-versions", "format", "profile", "help");
 
   private EtlCommand() {}
 
   public static int run(String[] argv, PrintStream out, PrintStream err, Clock clock) {
     EtlOptions options;
+    InputMapping mapping;
     try {
       Args a = Args.parse(argv, OPTIONS, Set.of("help"));
       if (a.has("help")) { out.print(USAGE); return 0; }
@@ -53,6 +61,7 @@ public final class EtlCommand {
       options = new EtlOptions(a.list("input"), a.get("warehouse", null),
           asOf == null ? null : EtlOptions.parseAsOf(asOf), ref == null ? null : Path.of(ref),
           a.get("master", null), new ClockSettings(Boolean.parseBoolean(multi)), keep);
+      mapping = InputMapping.of(a.get("format", null), a.get("profile", null));
     } catch (IllegalArgumentException e) {
       err.println("kpi etl: " + e.getMessage());
       err.print(USAGE);
@@ -60,7 +69,7 @@ public final class EtlCommand {
     }
     SparkSession spark = SparkSessions.create(options.master());
     try {
-      KpiJob.RunSummary s = new KpiJob(spark, options, clock).run();
+      KpiJob.RunSummary s = new KpiJob(spark, options, clock).withInput(mapping).run();
       out.printf("run %s published to %s%n", s.runId(), s.version());
       out.printf("as of %s: %d dossiers%n", s.asOf(), s.dossiers());
       out.printf("rows read %d = accepted %d + rejected %d + duplicates %d%s%n", s.rowsRead(), s.accepted(),

@@ -17,7 +17,11 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.function.Consumer;
 import java.util.zip.GZIPInputStream;
+import vn.hcmc.kpi.etl.ingest.requests.RequestCsvReader;
+import vn.hcmc.kpi.etl.ingest.xes.XesMapper;
+import vn.hcmc.kpi.etl.ingest.xes.XesStreamReader;
 import vn.hcmc.kpi.etl.model.LogColumns;
+import vn.hcmc.kpi.etl.profile.InputMapping;
 import vn.hcmc.kpi.etl.reference.CsvReader;
 
 /**
@@ -25,6 +29,10 @@ import vn.hcmc.kpi.etl.reference.CsvReader;
  * as a stream, handing each row on as an event or a reject. Bytes that are not UTF-8 make the
  * row a BAD_ENCODING reject. A file that cannot be read at all (truncated gzip, no header)
  * throws {@link UnreadableFileException} naming the file.
+ *
+ * <p>Other formats go through a mapping profile ({@link InputMapping}): XES event logs
+ * ({@link XesStreamReader} + {@link XesMapper}) and request-level CSV ({@link RequestCsvReader}); they
+ * hand on {@link Counted} items so that rows read counts their source records.
  */
 public final class LogFileReader {
 
@@ -35,8 +43,14 @@ public final class LogFileReader {
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private final EventRowParser parser;
+  private final InputMapping mapping;
 
-  public LogFileReader(Clock clock) { this.parser = new EventRowParser(clock); }
+  public LogFileReader(Clock clock) { this(clock, InputMapping.NATIVE); }
+
+  public LogFileReader(Clock clock, InputMapping mapping) {
+    this.parser = new EventRowParser(clock);
+    this.mapping = mapping == null ? InputMapping.NATIVE : mapping;
+  }
 
   public static Format formatOf(String fileName) {
     String n = fileName.toLowerCase(Locale.ROOT);
@@ -48,19 +62,51 @@ public final class LogFileReader {
   public static boolean isLogFile(String fileName) {
     String n = fileName.toLowerCase(Locale.ROOT);
     if (n.endsWith(".gz")) n = n.substring(0, n.length() - 3);
-    return n.endsWith(".csv") || n.endsWith(".jsonl") || n.endsWith(".ndjson") || n.endsWith(".json");
+    return n.endsWith(".csv") || n.endsWith(".jsonl") || n.endsWith(".ndjson") || n.endsWith(".json")
+        || n.endsWith(".xes");
   }
 
   public Counts read(String source, InputStream raw, Consumer<Object> out) {
+    InputMapping.Format format = mapping.formatOf(source);
+    if (format == InputMapping.Format.XES || format == InputMapping.Format.REQUESTS) {
+      return readMapped(source, raw, out, format);
+    }
     long[] counts = new long[3];
     try (InputStream in = source.toLowerCase(Locale.ROOT).endsWith(".gz") ? new GZIPInputStream(raw, 1 << 16) : raw;
          Reader reader = new InputStreamReader(in, StandardCharsets.UTF_8.newDecoder()
              .onMalformedInput(CodingErrorAction.REPLACE)
              .onUnmappableCharacter(CodingErrorAction.REPLACE))) {
-      if (formatOf(source) == Format.JSONL) readJsonLines(source, reader, out, counts);
+      if (format == InputMapping.Format.JSONL) readJsonLines(source, reader, out, counts);
       else readCsv(source, reader, out, counts);
     } catch (IOException e) {
       throw new UnreadableFileException(source, e);
+    }
+    return new Counts(counts[0], counts[1], counts[2]);
+  }
+
+  /** XES or request-level CSV through the profile; counts are of source records (see {@link Counted}). */
+  private Counts readMapped(String source, InputStream raw, Consumer<Object> out, InputMapping.Format format) {
+    long[] counts = new long[3];
+    Consumer<Object> counting = o -> {
+      Counted c = (Counted) o;
+      counts[0] += c.sourceRows();
+      if (c.item() instanceof Reject) counts[2] += c.sourceRows();
+      else counts[1] += c.sourceRows();
+      out.accept(c);
+    };
+    String base = InputMapping.fileBase(source);
+    if (format == InputMapping.Format.XES) {
+      XesMapper mapper = new XesMapper(mapping.xesProfile(), parser, source, base);
+      XesStreamReader.read(source, raw, t -> mapper.map(t, counting));
+    } else {
+      try (InputStream in = source.toLowerCase(Locale.ROOT).endsWith(".gz") ? new GZIPInputStream(raw, 1 << 16) : raw;
+           Reader reader = new InputStreamReader(in, StandardCharsets.UTF_8.newDecoder()
+               .onMalformedInput(CodingErrorAction.REPLACE)
+               .onUnmappableCharacter(CodingErrorAction.REPLACE))) {
+        new RequestCsvReader(mapping.profile(), parser, source, base).read(reader, counting);
+      } catch (IOException e) {
+        throw new UnreadableFileException(source, e);
+      }
     }
     return new Counts(counts[0], counts[1], counts[2]);
   }

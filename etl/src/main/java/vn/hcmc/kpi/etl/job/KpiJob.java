@@ -5,7 +5,9 @@ import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.explode;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.max;
+import static org.apache.spark.sql.functions.min;
 import static org.apache.spark.sql.functions.sum;
+import static org.apache.spark.sql.functions.when;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -37,7 +39,10 @@ import vn.hcmc.kpi.etl.dossier.DossierFold;
 import vn.hcmc.kpi.etl.ingest.LogFileReader;
 import vn.hcmc.kpi.etl.ingest.UnreadableFileException;
 import vn.hcmc.kpi.etl.model.LogEvent;
+import vn.hcmc.kpi.etl.profile.InputMapping;
+import vn.hcmc.kpi.etl.profile.MappingProfile;
 import vn.hcmc.kpi.etl.reference.ReferenceData;
+import vn.hcmc.kpi.etl.reference.Unit;
 
 /**
  * The ETL: log files → accepted events and rejects → one shuffle by dossier → the clock per dossier
@@ -54,11 +59,18 @@ public final class KpiJob {
   private final SparkSession spark;
   private final EtlOptions options;
   private final Clock clock;
+  private InputMapping input = InputMapping.NATIVE;
 
   public KpiJob(SparkSession spark, EtlOptions options, Clock clock) {
     this.spark = spark;
     this.options = options;
     this.clock = clock;
+  }
+
+  /** Reads the inputs through a format/profile (XES, request-level CSV); the default is the native log. */
+  public KpiJob withInput(InputMapping input) {
+    this.input = input == null ? InputMapping.NATIVE : input;
+    return this;
   }
 
   public RunSummary run() {
@@ -71,11 +83,14 @@ public final class KpiJob {
     String previous = publisher.current();
 
     Dataset<Row> ingested = ingest(files).persist(StorageLevel.MEMORY_AND_DISK());
-    Row stats = ingested.agg(count(lit(1)), count(col("reason")), max(col("occurred_at"))).first();
-    long rowsRead = stats.getLong(0);
-    long rejected = stats.getLong(1);
+    // rows read counts source records: a native row is 1, a mapped XES event or request is 1 (ingest.Counted)
+    Row stats = ingested.agg(sum(col("source_rows")), sum(when(col("reason").isNotNull(), col("source_rows"))),
+        max(col("occurred_at"))).first();
+    long rowsRead = stats.isNullAt(0) ? 0 : stats.getLong(0);
+    long rejected = stats.isNullAt(1) ? 0 : stats.getLong(1);
     Instant latest = stats.isNullAt(2) ? null : stats.getAs(2);
     Instant asOf = options.asOf() != null ? options.asOf() : latest != null ? latest : startedAt;
+    reference = withProfileUnits(reference, ingested);
 
     Faults.point("after-ingest");
     Dataset<Row> folded = fold(ingested.filter(col("reason").isNull()), reference, asOf)
@@ -162,8 +177,10 @@ public final class KpiJob {
   Dataset<Row> ingest(List<String> files) {
     int slices = Math.max(1, Math.min(files.size(), spark.sparkContext().defaultParallelism() * 4));
     long clockMillis = clock.millis();
+    InputMapping mapping = input;
     FlatMapFunction<String, Row> readFile = path -> {
-      LogFileReader reader = new LogFileReader(Clock.fixed(Instant.ofEpochMilli(clockMillis), java.time.ZoneOffset.UTC));
+      LogFileReader reader = new LogFileReader(Clock.fixed(Instant.ofEpochMilli(clockMillis), java.time.ZoneOffset.UTC),
+          mapping);
       List<Row> out = new ArrayList<>();
       org.apache.hadoop.fs.Path p = new org.apache.hadoop.fs.Path(path);
       try (InputStream in = p.getFileSystem(new Configuration()).open(p)) {
@@ -175,6 +192,26 @@ public final class KpiJob {
     };
     return spark.createDataset(files, Encoders.STRING()).repartition(slices)
         .flatMap(readFile, Encoders.row(Rows.INGESTED));
+  }
+
+  /**
+   * Units named by a profile's logs (unit.name set) join the units table with that display name, so a
+   * real log's units are known units, not an UNKNOWN_UNIT flood. Units already in units.csv keep theirs.
+   */
+  private ReferenceData withProfileUnits(ReferenceData reference, Dataset<Row> ingested) {
+    MappingProfile profile = input.profile();
+    if (profile == null || profile.unitName() == null) return reference;
+    List<Row> found = ingested.filter(col("reason").isNull()).groupBy("ward_code").agg(min(col("source")))
+        .collectAsList();
+    Map<String, Unit> units = new java.util.TreeMap<>();
+    for (Row r : found) {
+      String code = r.getString(0);
+      if (code == null || reference.units().containsKey(code)) continue;
+      String name = profile.unitName().replace("${unit}", code)
+          .replace("${file}", InputMapping.fileBase(r.getString(1)));
+      units.put(code, new Unit(code, name, profile.unitKind(), null, null));
+    }
+    return units.isEmpty() ? reference : reference.withUnits(units);
   }
 
   /** One shuffle puts each dossier's events together; the clock then runs once per dossier. */
@@ -241,7 +278,9 @@ public final class KpiJob {
       throw new IllegalArgumentException("cannot list inputs " + inputs + ": " + e.getMessage(), e);
     }
     files.sort(null);
-    if (files.isEmpty()) throw new IllegalArgumentException("no log files (.csv, .jsonl, optionally .gz) in " + inputs);
+    if (files.isEmpty()) {
+      throw new IllegalArgumentException("no log files (.csv, .jsonl, .xes, optionally .gz) in " + inputs);
+    }
     return files;
   }
 

@@ -25,6 +25,7 @@ import vn.hcmc.kpi.etl.dossier.OfficerFact;
 import vn.hcmc.kpi.etl.dossier.Task;
 import vn.hcmc.kpi.etl.dossier.WeekFact;
 import vn.hcmc.kpi.etl.dossier.Weeks;
+import vn.hcmc.kpi.etl.ingest.Counted;
 import vn.hcmc.kpi.etl.ingest.Reject;
 import vn.hcmc.kpi.etl.model.Channel;
 import vn.hcmc.kpi.etl.model.EventType;
@@ -50,17 +51,24 @@ final class Rows {
       f("event_id", StringType), f("dossier_id", StringType), f("ward_code", StringType),
       f("procedure_code", StringType), f("event_type", StringType), f("occurred_at", TimestampType),
       f("officer_id", StringType), f("step", StringType), f("channel", StringType), f("due_at", TimestampType),
-      f("detail", StringType));
+      f("detail", StringType),
+      // how many source records the row accounts for in rows read: 1 for native rows; see ingest.Counted
+      f("source_rows", IntegerType));
 
   static Row ingested(Object o) {
+    int weight = 1;
+    if (o instanceof Counted c) {
+      weight = c.sourceRows();
+      o = c.item();
+    }
     if (o instanceof LogEvent e) {
       return RowFactory.create(e.source(), e.line(), null, null, null, e.eventId(), e.dossierId(), e.wardCode(),
           e.procedureCode(), e.type().name(), e.occurredAt(), e.officerId(), e.step(),
-          e.channel() == null ? null : e.channel().name(), e.dueAt(), e.detail());
+          e.channel() == null ? null : e.channel().name(), e.dueAt(), e.detail(), weight);
     }
     Reject r = (Reject) o;
     return RowFactory.create(r.source(), r.line(), r.raw(), r.reason().name(), r.message(),
-        null, null, null, null, null, null, null, null, null, null, null);
+        null, null, null, null, null, null, null, null, null, null, null, weight);
   }
 
   static LogEvent event(Row r) {

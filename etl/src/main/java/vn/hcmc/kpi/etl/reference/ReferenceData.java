@@ -155,6 +155,14 @@ public final class ReferenceData implements Serializable {
   public Map<String, Procedure> procedures() { return procedures; }
   public Procedure procedure(String code) { return code == null ? null : procedures.get(code); }
   public Map<String, Unit> units() { return units; }
+
+  /** A copy with more units (e.g. those a mapping profile brings in); existing codes are kept as they are. */
+  public ReferenceData withUnits(Map<String, Unit> more) {
+    Map<String, Unit> all = new LinkedHashMap<>(units);
+    more.forEach(all::putIfAbsent);
+    return new ReferenceData(procedures, Collections.unmodifiableMap(all), officers, calendarByUnit, defaultCalendar,
+        sources);
+  }
   public Map<String, Officer> officers() { return officers; }
   public WorkingCalendar calendar(String unitCode) {
     WorkingCalendar c = unitCode == null ? null : calendarByUnit.get(unitCode);
