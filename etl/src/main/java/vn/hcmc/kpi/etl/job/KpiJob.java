@@ -90,7 +90,7 @@ public final class KpiJob {
     long rejected = stats.isNullAt(1) ? 0 : stats.getLong(1);
     Instant latest = stats.isNullAt(2) ? null : stats.getAs(2);
     Instant asOf = options.asOf() != null ? options.asOf() : latest != null ? latest : startedAt;
-    reference = withProfileUnits(reference, ingested);
+    reference = withProfileProcedures(withProfileUnits(reference, ingested), ingested);
 
     Faults.point("after-ingest");
     Dataset<Row> folded = fold(ingested.filter(col("reason").isNull()), reference, asOf)
@@ -212,6 +212,19 @@ public final class KpiJob {
       units.put(code, new Unit(code, name, profile.unitKind(), null, null));
     }
     return units.isEmpty() ? reference : reference.withUnits(units);
+  }
+
+  /** Procedures a mapped log brings in get the profile's limit (procedure.limit), so their dossiers are judged. */
+  private ReferenceData withProfileProcedures(ReferenceData reference, Dataset<Row> ingested) {
+    MappingProfile profile = input.profile();
+    if (profile == null || profile.limitFor("x") == null) return reference;
+    Map<String, vn.hcmc.kpi.etl.reference.Procedure> more = new java.util.TreeMap<>();
+    for (Row r : ingested.filter(col("reason").isNull().and(col("procedure_code").isNotNull()))
+        .select("procedure_code").distinct().collectAsList()) {
+      String code = r.getString(0);
+      if (reference.procedure(code) == null) more.put(code, profile.limitFor(code));
+    }
+    return more.isEmpty() ? reference : reference.withProcedures(more);
   }
 
   /** One shuffle puts each dossier's events together; the clock then runs once per dossier. */

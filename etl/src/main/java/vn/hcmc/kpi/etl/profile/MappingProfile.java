@@ -48,7 +48,7 @@ public final class MappingProfile implements Serializable {
   /** Every key a profile may hold. */
   public static final Set<String> KEYS = Set.of(
       "format", "description", "dossier", "dossier.prefix", "unit", "unit.prefix", "unit.name", "unit.kind",
-      "procedure", "procedure.default", "channel", "channel.map", "channel.default", "officer", "step",
+      "procedure", "procedure.default", "procedure.limit", "channel", "channel.map", "channel.default", "officer", "step",
       "step.deadline", "case.deadline", "receipt", "end", "end.when", "tasks", "outcome", "outcome.map",
       "outcome.default", "created", "closed", "due", "time.zone", "time.format", "ignore.values");
 
@@ -232,6 +232,30 @@ public final class MappingProfile implements Serializable {
   public String unitKind() { return values.getOrDefault("unit.kind", "EXTERNAL"); }
   public AttributeRef procedure() { return procedure; }
   public String procedureDefault() { return opt("procedure.default"); }
+
+  /**
+   * The statutory limit ({@code procedure.limit}, e.g. {@code 56 DAYS}) given to every procedure the
+   * log brings in that the procedures reference does not know; null = none, such dossiers are not judged.
+   */
+  public vn.hcmc.kpi.etl.reference.Procedure limitFor(String procedureCode) {
+    String v = opt("procedure.limit");
+    if (v == null) return null;
+    String[] parts = v.trim().split("\\s+");
+    if (parts.length != 2) {
+      throw new IllegalArgumentException("profile " + name + ": procedure.limit must be '<number> <unit>', e.g. '56 DAYS', got '" + v + "'");
+    }
+    vn.hcmc.kpi.etl.reference.Procedure.TimeUnit unit;
+    int n;
+    try {
+      n = Integer.parseInt(parts[0]);
+      unit = vn.hcmc.kpi.etl.reference.Procedure.TimeUnit.valueOf(parts[1].toUpperCase(java.util.Locale.ROOT));
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("profile " + name + ": procedure.limit must be '<number> <unit>' with unit one of "
+          + java.util.Arrays.toString(vn.hcmc.kpi.etl.reference.Procedure.TimeUnit.values()) + ", got '" + v + "'");
+    }
+    return new vn.hcmc.kpi.etl.reference.Procedure(procedureCode, procedureCode, procedureCode, "external", n, unit,
+        vn.hcmc.kpi.etl.reference.Procedure.DEFAULT_CUTOFF, vn.hcmc.kpi.etl.reference.Procedure.ClockRule.PAUSE, 0);
+  }
   public AttributeRef officer() { return officer; }
   public AttributeRef step() { return step; }
   public AttributeRef stepDeadline() { return stepDeadline; }

@@ -163,6 +163,12 @@ public final class ReferenceData implements Serializable {
     return new ReferenceData(procedures, Collections.unmodifiableMap(all), officers, calendarByUnit, defaultCalendar,
         sources);
   }
+  /** A copy that also knows these procedures (ones already known keep their reference row). */
+  public ReferenceData withProcedures(Map<String, Procedure> more) {
+    Map<String, Procedure> all = new LinkedHashMap<>(procedures);
+    more.forEach(all::putIfAbsent);
+    return new ReferenceData(Collections.unmodifiableMap(all), units, officers, calendarByUnit, defaultCalendar, sources);
+  }
   public Map<String, Officer> officers() { return officers; }
   public WorkingCalendar calendar(String unitCode) {
     WorkingCalendar c = unitCode == null ? null : calendarByUnit.get(unitCode);

@@ -129,6 +129,11 @@ class RealLogsEtlTest {
         assertTrue((Long) r.get("tasks") > 1000, r.toString());
         assertTrue((Long) r.get("officers") >= 5, r.toString());
       }
+      // the profile's procedure.limit (56 days) judges every ended case, so the five units can be ranked
+      assertEquals(0L, wh.value("select count(*) from dossiers where ended_at is not null and verdict not in "
+          + "('EARLY','ON_TIME','LATE','WITHDRAWN')"));
+      assertEquals(5L, wh.value("select count(distinct ward_code) from ward_weekly where progress_766 is not null"));
+      assertEquals(0L, wh.value("select count(*) from data_quality where code = 'UNKNOWN_PROCEDURE'"));
     }
   }
 
