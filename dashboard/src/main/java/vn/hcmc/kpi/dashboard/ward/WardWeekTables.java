@@ -3,7 +3,6 @@ package vn.hcmc.kpi.dashboard.ward;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -34,7 +33,10 @@ public final class WardWeekTables {
 
   /**
    * A dossier open and overdue at the end of the week (or at the as-of time for the week under way).
-   * {@code daysOverdue} is in calendar days: the local day of that instant minus the due date.
+   * {@code daysOverdue} is in calendar days: the time from {@code became_overdue_at} (00:00 after the
+   * due date, moved by earlier pauses, or the second supplement request) to that instant, rounded up,
+   * at least 1. Counting from {@code became_overdue_at} rather than the due date keeps pauses out and
+   * gives dossiers made late by a second supplement request a positive count.
    * {@code holderOfficerId} is who held it then (null when nobody did, e.g. online and not yet assigned).
    */
   public record OverdueDossier(String dossierId, String procedureCode, String procedureName,
@@ -85,10 +87,10 @@ public final class WardWeekTables {
   public static List<OverdueDossier> overdue(Snapshot warehouse, Map<String, String> names, String wardCode,
       Instant at, Locale locale) {
     OffsetDateTime instant = at.atZone(Columns.LOCAL).toOffsetDateTime();
-    LocalDate day = instant.toLocalDate();
     return warehouse.query("""
         SELECT d.dossier_id, d.procedure_code, coalesce(%s, r.name_vi, d.procedure_code) AS procedure_name,
                d.received_at, d.due_date, d.supplement_count,
+               greatest(1, CAST(ceil((epoch($1) - epoch(d.became_overdue_at)) / 86400) AS BIGINT)) AS days_overdue,
                (SELECT t.officer_id FROM tasks t
                  WHERE t.dossier_id = d.dossier_id AND t.started_at <= $1
                    AND (t.ended_at IS NULL OR t.ended_at > $1)
@@ -103,11 +105,10 @@ public final class WardWeekTables {
           AND d.became_overdue_at IS NOT NULL AND d.became_overdue_at <= $1
         ORDER BY d.due_date, d.received_at, d.dossier_id""".formatted("r." + procedureNameColumn(locale)),
         row -> {
-          LocalDate due = Columns.date(row, "due_date");
           String holder = row.getString("holder");
           return new OverdueDossier(row.getString("dossier_id"), row.getString("procedure_code"),
-              row.getString("procedure_name"), Columns.instant(row, "received_at"), due,
-              due == null ? 0 : ChronoUnit.DAYS.between(due, day), holder, holder == null ? null : names.get(holder),
+              row.getString("procedure_name"), Columns.instant(row, "received_at"), Columns.date(row, "due_date"),
+              row.getLong("days_overdue"), holder, holder == null ? null : names.get(holder),
               row.getBoolean("waiting"), row.getInt("supplement_count"));
         }, instant, wardCode);
   }
