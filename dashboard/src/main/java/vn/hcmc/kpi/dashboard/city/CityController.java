@@ -16,6 +16,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 
 import org.springframework.web.util.UriComponentsBuilder;
 
+import io.swagger.v3.oas.annotations.Operation;
 import tools.jackson.databind.json.JsonMapper;
 import vn.hcmc.kpi.dashboard.export.Downloads;
 import vn.hcmc.kpi.dashboard.warehouse.Warehouse;
@@ -66,6 +67,7 @@ class CityController {
     return "city/comparison";
   }
 
+  @Operation(summary = "The city comparison as an Excel workbook (units ranked; integration errors by hour)")
   @GetMapping("/city/weeks/{weekStart}/export.xlsx")
   ResponseEntity<byte[]> xlsx(@PathVariable @DateTimeFormat(iso = ISO.DATE) LocalDate weekStart,
       @RequestParam(required = false) @DateTimeFormat(iso = ISO.DATE) LocalDate until,
@@ -75,6 +77,7 @@ class CityController {
     return Downloads.xlsx(new CityExport(messages, locale).tables(comparison), fileName(comparison));
   }
 
+  @Operation(summary = "One table of the city comparison as CSV (table=units or errorsByHour)")
   @GetMapping("/city/weeks/{weekStart}/export.csv")
   ResponseEntity<byte[]> csv(@PathVariable @DateTimeFormat(iso = ISO.DATE) LocalDate weekStart,
       @RequestParam(required = false) @DateTimeFormat(iso = ISO.DATE) LocalDate until,

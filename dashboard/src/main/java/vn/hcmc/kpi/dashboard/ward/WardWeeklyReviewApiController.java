@@ -9,6 +9,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
 
+import io.swagger.v3.oas.annotations.Operation;
 import vn.hcmc.kpi.dashboard.officer.OfficerNames;
 import vn.hcmc.kpi.dashboard.warehouse.Warehouse;
 
@@ -24,6 +25,8 @@ class WardWeeklyReviewApiController {
     this.officerNames = officerNames;
   }
 
+  @Operation(summary = "Ward weekly review: headline figures with change, 12-week trend, officers, procedures "
+      + "(late first), open overdue dossiers, weekday x hour intake")
   @GetMapping("/api/wards/{wardCode}/weeks/{weekStart}")
   WardWeeklyReview review(@PathVariable String wardCode,
       @PathVariable @DateTimeFormat(iso = ISO.DATE) LocalDate weekStart, Locale locale) {
