@@ -35,7 +35,9 @@ final class Explanation {
       why.add(text("why.due." + (d.dueSource() == null ? "UNKNOWN" : d.dueSource()), figures.date(d.dueDate()),
           figures.date(d.receiptDate())));
     }
-    if (d.pausedSeconds() > 0) {
+    if ("RESTART".equals(d.clockRule()) && d.supplementCount() > 0) {
+      why.add(text("why.restart"));
+    } else if (d.pausedSeconds() > 0) {
       why.add(text("why.paused", hours(d.pausedSeconds())));
     }
     String verdict = d.verdict() == null ? "NONE" : d.verdict();
