@@ -86,6 +86,17 @@ class OtherPagesBrowserTests extends FixtureApp {
     String expectedTop = (String) rows("SELECT ward_code FROM {ward_weekly} WHERE week_start = ?"
         + " ORDER BY received / active_officers DESC, ward_code LIMIT 1", week).get(0).get("ward_code");
     assertThat(top).isEqualTo(expectedTop);
+
+    // switching language keeps the ranking and filters
+    browser.driver.findElement(By.id("lang-en")).click();
+    new org.openqa.selenium.support.ui.WebDriverWait(browser.driver, java.time.Duration.ofSeconds(10))
+        .until(d -> "en".equals(d.findElement(By.tagName("html")).getAttribute("lang")));
+    assertThat(browser.driver.getCurrentUrl()).contains("rankBy=loadPerOfficer").contains("until=" + week);
+    assertThat(browser.driver.findElement(By.tagName("h1")).getText()).startsWith("City");
+    browser.screenshot("city-comparison-en");
+    browser.driver.findElement(By.id("lang-vi")).click();
+    new org.openqa.selenium.support.ui.WebDriverWait(browser.driver, java.time.Duration.ofSeconds(10))
+        .until(d -> "vi".equals(d.findElement(By.tagName("html")).getAttribute("lang")));
   }
 
   @Test
