@@ -2,6 +2,8 @@ package vn.hcmc.kpi.dashboard.system;
 
 import java.text.NumberFormat;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 
@@ -18,8 +20,11 @@ public class FigureFormat {
 
   public static final String MISSING = "—";
 
+  private static final ZoneId ZONE = ZoneId.of("Asia/Ho_Chi_Minh");
+
   private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd/MM/yyyy");
   private static final DateTimeFormatter DAY_MONTH = DateTimeFormatter.ofPattern("dd/MM");
+  private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm");
 
   public String count(Number value) {
     return count(value, LocaleContextHolder.getLocale());
@@ -51,6 +56,16 @@ public class FigureFormat {
 
   public String date(LocalDate date) {
     return date == null ? MISSING : DATE.format(date);
+  }
+
+  /** An instant in local time (callers pass Asia/Ho_Chi_Minh values), dd/MM/yyyy HH:mm. */
+  public String dateTime(OffsetDateTime value) {
+    return value == null ? MISSING : DATE_TIME.format(value.atZoneSameInstant(ZONE));
+  }
+
+  /** A number with {@code digits} decimals (hours, days, indexes). */
+  public String decimal(Double value, int digits) {
+    return decimal(value, digits, LocaleContextHolder.getLocale());
   }
 
   public String dayMonth(LocalDate date) {

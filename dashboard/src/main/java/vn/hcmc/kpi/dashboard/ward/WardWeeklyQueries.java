@@ -4,27 +4,34 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
+import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import vn.hcmc.kpi.dashboard.officer.OfficerNames;
 import vn.hcmc.kpi.dashboard.system.BadRequestException;
 import vn.hcmc.kpi.dashboard.system.NotFoundException;
+import vn.hcmc.kpi.dashboard.warehouse.AsOf;
+import vn.hcmc.kpi.dashboard.warehouse.Columns;
 import vn.hcmc.kpi.dashboard.warehouse.Warehouse.Snapshot;
 import vn.hcmc.kpi.dashboard.ward.WardWeeklyReview.TrendPoint;
 import vn.hcmc.kpi.dashboard.ward.WardWeeklyReview.WeekOption;
 
 /** Reads the ward weekly review from {@code ward_weekly} and {@code units}, within one warehouse snapshot. */
-final class WardWeeklyQueries {
+public final class WardWeeklyQueries {
 
   private WardWeeklyQueries() {
   }
 
   /** The review of {@code wardCode} for the week starting {@code weekStart} (a Monday). */
-  static WardWeeklyReview review(Snapshot warehouse, String wardCode, LocalDate weekStart) {
+  public static WardWeeklyReview review(Snapshot warehouse, OfficerNames officerNames, String wardCode,
+      LocalDate weekStart, Locale locale) {
     requireMonday(weekStart);
     Unit unit = unit(warehouse, wardCode);
     LocalDate firstTrendWeek = weekStart.minusWeeks(WardWeeklyReview.TREND_WEEKS - 1);
@@ -42,22 +49,33 @@ final class WardWeeklyQueries {
     for (LocalDate monday = firstTrendWeek; !monday.isAfter(weekStart); monday = monday.plusWeeks(1)) {
       WeekFigures figures = weeks.get(monday);
       trend.add(figures == null
-          ? new TrendPoint(monday, false, false, null, null, null)
+          ? new TrendPoint(monday, false, false, null, null, null, null)
           : new TrendPoint(monday, true, figures.partial(), figures.received(), figures.resolved(),
-              figures.onTimeRate()));
+              figures.onTimeRate(), figures.progress766()));
     }
-    return new WardWeeklyReview(warehouse.versionId(), unit, weekStart, weekStart.plusDays(6), week, previous,
-        previous == null ? null : week.changeFrom(previous), trend);
+    Instant asOf = AsOf.of(warehouse);
+    Instant judgedAt = AsOf.judgedAt(asOf, weekStart);
+    Map<String, String> names = officerNames.ofUnit(warehouse, wardCode);
+    return new WardWeeklyReview(warehouse.versionId(), local(asOf), local(judgedAt), unit, weekStart,
+        weekStart.plusDays(6), week, previous, previous == null ? null : week.changeFrom(previous), trend,
+        WardWeekTables.officers(warehouse, names, wardCode, weekStart),
+        WardWeekTables.procedures(warehouse, wardCode, weekStart, locale),
+        WardWeekTables.overdue(warehouse, names, wardCode, judgedAt, locale),
+        WardWeekTables.intake(warehouse, wardCode, weekStart));
   }
 
-  static void requireMonday(LocalDate weekStart) {
+  private static OffsetDateTime local(Instant instant) {
+    return instant.atZone(Columns.LOCAL).toOffsetDateTime();
+  }
+
+  public static void requireMonday(LocalDate weekStart) {
     if (weekStart.getDayOfWeek() != DayOfWeek.MONDAY) {
       throw new BadRequestException("review.notMonday", weekStart, weekStart.with(DayOfWeek.MONDAY));
     }
   }
 
   /** The unit from {@code units}; a code found only in {@code ward_weekly} is named by its code. */
-  static Unit unit(Snapshot warehouse, String wardCode) {
+  public static Unit unit(Snapshot warehouse, String wardCode) {
     return warehouse.queryFirst("SELECT unit_code, name FROM units WHERE unit_code = ?",
             row -> new Unit(row.getString(1), row.getString(2)), wardCode)
         .or(() -> warehouse.queryFirst("SELECT ward_code FROM ward_weekly WHERE ward_code = ? LIMIT 1",
@@ -66,7 +84,7 @@ final class WardWeeklyQueries {
   }
 
   /** Units that have at least one week of data, by code. */
-  static List<Unit> unitsWithData(Snapshot warehouse) {
+  public static List<Unit> unitsWithData(Snapshot warehouse) {
     return warehouse.query("""
         SELECT w.ward_code, coalesce(u.name, w.ward_code)
         FROM (SELECT DISTINCT ward_code FROM ward_weekly) w
@@ -92,15 +110,14 @@ final class WardWeeklyQueries {
     return warehouse.queryFirst("SELECT min(ward_code) FROM ward_weekly", row -> row.getString(1));
   }
 
-  private static WeekFigures figures(ResultSet row) throws SQLException {
+  static WeekFigures figures(ResultSet row) throws SQLException {
     return new WeekFigures(row.getObject("week_start", LocalDate.class), row.getBoolean("partial"),
         row.getLong("received"), row.getLong("resolved"), row.getLong("early"), row.getLong("on_time"),
-        row.getLong("late"), nullableDouble(row, "on_time_rate"), row.getLong("open_end"),
-        row.getLong("open_overdue_end"), nullableDouble(row, "progress_766"));
-  }
-
-  private static Double nullableDouble(ResultSet row, String column) throws SQLException {
-    double value = row.getDouble(column);
-    return row.wasNull() ? null : value;
+        row.getLong("late"), Columns.nullableDouble(row, "on_time_rate"), row.getLong("open_end"),
+        row.getLong("open_overdue_end"), Columns.nullableDouble(row, "progress_766"), row.getLong("received_online"),
+        row.getLong("received_counter"), row.getLong("received_post"), Columns.nullableDouble(row, "overdue_rate"),
+        row.getLong("active_officers"), Columns.nullableDouble(row, "resolved_per_officer"),
+        row.getLong("integration_errors"), Columns.nullableDouble(row, "integration_error_rate"),
+        Columns.nullableDouble(row, "after_hours_share"), row.getLong("apologies"));
   }
 }

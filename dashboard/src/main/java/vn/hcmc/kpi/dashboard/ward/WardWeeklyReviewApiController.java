@@ -1,6 +1,7 @@
 package vn.hcmc.kpi.dashboard.ward;
 
 import java.time.LocalDate;
+import java.util.Locale;
 
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.format.annotation.DateTimeFormat.ISO;
@@ -8,6 +9,8 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
 
+import io.swagger.v3.oas.annotations.Operation;
+import vn.hcmc.kpi.dashboard.officer.OfficerNames;
 import vn.hcmc.kpi.dashboard.warehouse.Warehouse;
 
 /** JSON of the ward weekly review (a public path: keep it stable). Errors are problem details. */
@@ -15,15 +18,19 @@ import vn.hcmc.kpi.dashboard.warehouse.Warehouse;
 class WardWeeklyReviewApiController {
 
   private final Warehouse warehouse;
+  private final OfficerNames officerNames;
 
-  WardWeeklyReviewApiController(Warehouse warehouse) {
+  WardWeeklyReviewApiController(Warehouse warehouse, OfficerNames officerNames) {
     this.warehouse = warehouse;
+    this.officerNames = officerNames;
   }
 
+  @Operation(summary = "Ward weekly review: headline figures with change, 12-week trend, officers, procedures "
+      + "(late first), open overdue dossiers, weekday x hour intake")
   @GetMapping("/api/wards/{wardCode}/weeks/{weekStart}")
   WardWeeklyReview review(@PathVariable String wardCode,
-      @PathVariable @DateTimeFormat(iso = ISO.DATE) LocalDate weekStart) {
+      @PathVariable @DateTimeFormat(iso = ISO.DATE) LocalDate weekStart, Locale locale) {
     WardWeeklyQueries.requireMonday(weekStart);
-    return warehouse.read(snapshot -> WardWeeklyQueries.review(snapshot, wardCode, weekStart));
+    return warehouse.read(snapshot -> WardWeeklyQueries.review(snapshot, officerNames, wardCode, weekStart, locale));
   }
 }

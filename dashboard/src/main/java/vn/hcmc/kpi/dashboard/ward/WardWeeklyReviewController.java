@@ -2,6 +2,7 @@ package vn.hcmc.kpi.dashboard.ward;
 
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
+import java.util.Locale;
 
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.format.annotation.DateTimeFormat.ISO;
@@ -13,6 +14,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.util.UriUtils;
 
 import tools.jackson.databind.json.JsonMapper;
+import vn.hcmc.kpi.dashboard.officer.OfficerNames;
 import vn.hcmc.kpi.dashboard.system.NotFoundException;
 import vn.hcmc.kpi.dashboard.warehouse.Warehouse;
 import vn.hcmc.kpi.dashboard.warehouse.Warehouse.Snapshot;
@@ -26,10 +28,12 @@ import vn.hcmc.kpi.dashboard.warehouse.Warehouse.Snapshot;
 class WardWeeklyReviewController {
 
   private final Warehouse warehouse;
+  private final OfficerNames officerNames;
   private final JsonMapper json;
 
-  WardWeeklyReviewController(Warehouse warehouse, JsonMapper json) {
+  WardWeeklyReviewController(Warehouse warehouse, OfficerNames officerNames, JsonMapper json) {
     this.warehouse = warehouse;
+    this.officerNames = officerNames;
     this.json = json;
   }
 
@@ -58,17 +62,19 @@ class WardWeeklyReviewController {
 
   @GetMapping("/wards/{wardCode}/weeks/{weekStart}")
   String review(@PathVariable String wardCode, @PathVariable @DateTimeFormat(iso = ISO.DATE) LocalDate weekStart,
-      Model model) {
+      @RequestParam(required = false) String view, Locale locale, Model model) {
     WardWeeklyQueries.requireMonday(weekStart);
     warehouse.read(snapshot -> {
-      WardWeeklyReview review = WardWeeklyQueries.review(snapshot, wardCode, weekStart);
+      WardWeeklyReview review = WardWeeklyQueries.review(snapshot, officerNames, wardCode, weekStart, locale);
       model.addAttribute("review", review);
       model.addAttribute("reviewJson", json.writeValueAsString(review).replace("<", "\\u003c"));
       model.addAttribute("units", WardWeeklyQueries.unitsWithData(snapshot));
       model.addAttribute("weeks", WardWeeklyQueries.weeksOf(snapshot, wardCode));
+      model.addAttribute("exportTables", WardWeekExport.TABLES);
       return review;
     });
-    return "wards/weeklyReview";
+    // The print view is the same review laid out for A4 (no pickers, tables unpaged, charts as SVG).
+    return "print".equals(view) ? "wards/weeklyReviewPrint" : "wards/weeklyReview";
   }
 
   private static String redirectToLastCompleteWeek(Snapshot snapshot, String wardCode) {

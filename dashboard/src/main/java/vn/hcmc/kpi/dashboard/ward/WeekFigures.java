@@ -2,9 +2,15 @@ package vn.hcmc.kpi.dashboard.ward;
 
 import java.time.LocalDate;
 
-/** The headline figures of one unit and week (a row of {@code ward_weekly}). Rates are fractions. */
+/**
+ * The figures of one unit and week (a row of {@code ward_weekly}). Rates and shares are fractions,
+ * null when their denominator is 0; {@code progress766} is out of 20.
+ */
 public record WeekFigures(LocalDate weekStart, boolean partial, long received, long resolved, long early,
-    long onTime, long late, Double onTimeRate, long openEnd, long openOverdueEnd, Double progress766) {
+    long onTime, long late, Double onTimeRate, long openEnd, long openOverdueEnd, Double progress766,
+    long receivedOnline, long receivedCounter, long receivedPost, Double overdueRate, long activeOfficers,
+    Double resolvedPerOfficer, long integrationErrors, Double integrationErrorRate, Double afterHoursShare,
+    long apologies) {
 
   /** This week minus {@code previous}; rate and score changes are null when either side is. */
   WeekChange changeFrom(WeekFigures previous) {

@@ -13,6 +13,7 @@ import org.springframework.http.MediaType;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 
+import vn.hcmc.kpi.dashboard.officer.OfficerNames;
 import vn.hcmc.kpi.dashboard.warehouse.Warehouse;
 
 /** MVC slice (Boot 4: {@code org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest}). */
@@ -24,6 +25,9 @@ class WardWeeklyReviewApiControllerTests {
 
   @MockitoBean
   Warehouse warehouse;
+
+  @MockitoBean
+  OfficerNames officerNames;
 
   @Test
   void aWeekNotStartingOnMondayIsRefusedBeforeTheWarehouseIsRead() throws Exception {

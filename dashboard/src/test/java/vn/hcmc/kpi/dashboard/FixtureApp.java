@@ -1,0 +1,70 @@
+package vn.hcmc.kpi.dashboard;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * Base of the tests that run the whole app on the fixture warehouse. One base class, so that Spring
+ * caches one application context for all of them (the test run stays short).
+ */
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
+public abstract class FixtureApp {
+
+  @LocalServerPort
+  protected int port;
+
+  @DynamicPropertySource
+  static void warehouse(DynamicPropertyRegistry registry) {
+    registry.add("kpi.warehouse", () -> Fixture.warehouse().toString());
+  }
+
+  /**
+   * Runs {@code sql} on plain DuckDB against the fixture's Parquet; {@code {table}} placeholders
+   * become {@code read_parquet(...)} of that table. Rows as column-name maps, in order.
+   */
+  public static List<Map<String, Object>> rows(String sql, Object... params) {
+    String resolved = sql;
+    for (String table : new String[] {"ward_weekly", "officer_weekly", "procedure_weekly", "ward_hourly", "dossiers",
+        "events", "tasks", "units", "procedures", "officers", "rejects", "data_quality", "runs"}) {
+      resolved = resolved.replace("{" + table + "}", Fixture.table(Fixture.warehouse(), table));
+    }
+    try (Connection db = Fixture.duckdb(); PreparedStatement statement = db.prepareStatement(resolved)) {
+      for (int i = 0; i < params.length; i++) {
+        statement.setObject(i + 1, params[i]);
+      }
+      List<Map<String, Object>> rows = new ArrayList<>();
+      try (ResultSet row = statement.executeQuery()) {
+        while (row.next()) {
+          Map<String, Object> columns = new LinkedHashMap<>();
+          for (int i = 1; i <= row.getMetaData().getColumnCount(); i++) {
+            columns.put(row.getMetaData().getColumnLabel(i), row.getObject(i));
+          }
+          rows.add(columns);
+        }
+      }
+      return rows;
+    } catch (SQLException e) {
+      throw new IllegalStateException(resolved, e);
+    }
+  }
+
+  public static Map<String, Object> row(String sql, Object... params) {
+    List<Map<String, Object>> rows = rows(sql, params);
+    if (rows.isEmpty()) {
+      throw new IllegalStateException("no row: " + sql);
+    }
+    return rows.get(0);
+  }
+}
