@@ -82,7 +82,7 @@ public final class DossierFold implements Serializable {
     WorkingCalendar eventCal = reference.calendar(events.get(0).wardCode());
     for (LogEvent e : events) afterHours.add(!eventCal.isOfficeTime(e.occurredAt()));
     if (considered.isEmpty()) {
-      return new FoldResult(null, events, afterHours, List.of(), anomalies, List.of(), List.of(), duplicates);
+      return new FoldResult(null, events, afterHours, List.of(), List.of(), anomalies, List.of(), List.of(), duplicates);
     }
 
     // receipt: the first RECEIVED; without one, the first event stands in (flagged)
@@ -190,8 +190,10 @@ public final class DossierFold implements Serializable {
     }
     Instant endAt = end == null ? null : end.occurredAt();
     boolean waiting = false;
+    boolean neverClosed = false;
     if (openRequest != null) {
       if (end != null) {
+        neverClosed = true;
         anomalies.add(new Anomaly(dossierId, ward, "SUPPLEMENT_NEVER_CLOSED",
             "supplement requested at " + openRequest + " never arrived; the pause is closed at the end"));
         pauses.add(new DossierClock.Pause(openRequest, endAt));
@@ -241,7 +243,16 @@ public final class DossierFold implements Serializable {
     List<WeekFact> weeks = weekFacts(facts, clock, considered, asOf, cal);
     List<OfficerFact> officers = officerFacts(facts, clock, considered, holdings, tasks, asOf, overdueSince,
         lateOfficer, cal);
-    return new FoldResult(facts, events, afterHours, tasks, anomalies, weeks, officers, duplicates);
+    List<PauseInterval> pauseRows = new ArrayList<>(pauses.size());
+    for (int i = 0; i < pauses.size(); i++) {
+      DossierClock.Pause p = pauses.get(i);
+      // only the last pause can have been closed by the end instead of a supplement
+      boolean closedByEnd = neverClosed && i == pauses.size() - 1;
+      long counted = p.arrivedAt() == null ? 0 : java.time.Duration.between(p.requestedAt(), p.arrivedAt()).getSeconds();
+      pauseRows.add(new PauseInterval(ward, dossierId, p.requestedAt(), closedByEnd ? null : p.arrivedAt(),
+          p.arrivedAt(), counted));
+    }
+    return new FoldResult(facts, events, afterHours, tasks, pauseRows, anomalies, weeks, officers, duplicates);
   }
 
   /** One holding interval while it is being built. */

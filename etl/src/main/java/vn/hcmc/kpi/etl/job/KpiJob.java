@@ -76,7 +76,7 @@ public final class KpiJob {
   public RunSummary run() {
     Instant startedAt = clock.instant();
     ReferenceData reference = ReferenceData.load(options.referenceDir());
-    List<String> files = listLogFiles(options.inputs());
+    List<InputFile> files = listLogFiles(options.inputs());
     WarehousePublisher publisher = new WarehousePublisher(options.warehouse(), options.keepVersions());
     String runId = WarehousePublisher.newVersionId(clock);
     Path version = publisher.prepare(runId);
@@ -109,6 +109,8 @@ public final class KpiJob {
         dir, "dossiers");
     write(folded.select(explode(col("tasks")).as("t")).select("t.*")
         .orderBy("ward_code", "started_at", "dossier_id", "officer_id"), dir, "tasks");
+    write(folded.select(explode(col("pauses")).as("p")).select("p.*").orderBy("ward_code", "dossier_id", "requested_at"),
+        dir, "pauses");
     write(folded.select(explode(col("anomalies")).as("a")).select("a.*").withColumn("run_id", lit(runId))
         .orderBy("ward_code", "dossier_id", "code", "detail"), dir, "data_quality");
     write(ingested.filter(col("reason").isNotNull()).select("source", "line", "raw", "reason", "message")
@@ -151,7 +153,7 @@ public final class KpiJob {
   }
 
   private Instant writeRuns(WarehousePublisher publisher, String previous, RunSummary s, Instant startedAt,
-                            List<String> files, String dir) {
+                            List<InputFile> files, String dir) {
     Instant finishedAt = clock.instant();
     StructType schema = Rows.struct(Rows.f("run_id", DataTypes.StringType),
         Rows.f("started_at", DataTypes.TimestampType), Rows.f("finished_at", DataTypes.TimestampType),
@@ -174,23 +176,23 @@ public final class KpiJob {
   }
 
   /** Reads every log file in parallel, a file per task, into events and rejects. */
-  Dataset<Row> ingest(List<String> files) {
+  Dataset<Row> ingest(List<InputFile> files) {
     int slices = Math.max(1, Math.min(files.size(), spark.sparkContext().defaultParallelism() * 4));
     long clockMillis = clock.millis();
     InputMapping mapping = input;
-    FlatMapFunction<String, Row> readFile = path -> {
+    FlatMapFunction<InputFile, Row> readFile = file -> {
       LogFileReader reader = new LogFileReader(Clock.fixed(Instant.ofEpochMilli(clockMillis), java.time.ZoneOffset.UTC),
           mapping);
       List<Row> out = new ArrayList<>();
-      org.apache.hadoop.fs.Path p = new org.apache.hadoop.fs.Path(path);
+      org.apache.hadoop.fs.Path p = new org.apache.hadoop.fs.Path(file.uri());
       try (InputStream in = p.getFileSystem(new Configuration()).open(p)) {
-        reader.read(path, in, o -> out.add(Rows.ingested(o)));
+        reader.read(file.name(), in, o -> out.add(Rows.ingested(o)));
       } catch (IOException e) {
-        throw new UnreadableFileException(path, e);
+        throw new UnreadableFileException(file.name(), e);
       }
       return out.iterator();
     };
-    return spark.createDataset(files, Encoders.STRING()).repartition(slices)
+    return spark.createDataset(files, Encoders.javaSerialization(InputFile.class)).repartition(slices)
         .flatMap(readFile, Encoders.row(Rows.INGESTED));
   }
 
@@ -266,16 +268,17 @@ public final class KpiJob {
   }
 
   /** Files under the inputs (folders are searched recursively), sorted so runs are reproducible. */
-  static List<String> listLogFiles(List<String> inputs) {
-    List<String> files = new ArrayList<>();
+  static List<InputFile> listLogFiles(List<String> inputs) {
+    List<InputFile> files = new ArrayList<>();
     try {
       for (String input : inputs) {
         org.apache.hadoop.fs.Path p = new org.apache.hadoop.fs.Path(input);
         FileSystem fs = p.getFileSystem(new Configuration());
         if (!fs.exists(p)) throw new IllegalArgumentException("input does not exist: " + input);
         FileStatus st = fs.getFileStatus(p);
+        String base = st.getPath().getParent() == null ? "" : st.getPath().getParent().toUri().getPath();
         if (st.isFile()) {
-          files.add(st.getPath().toString());
+          files.add(file(st.getPath(), base));
           continue;
         }
         RemoteIterator<org.apache.hadoop.fs.LocatedFileStatus> it = fs.listFiles(p, true);
@@ -283,19 +286,26 @@ public final class KpiJob {
           org.apache.hadoop.fs.LocatedFileStatus f = it.next();
           String name = f.getPath().getName();
           if (f.isFile() && !name.startsWith(".") && !name.startsWith("_") && LogFileReader.isLogFile(name)) {
-            files.add(f.getPath().toString());
+            files.add(file(f.getPath(), base));
           }
         }
       }
     } catch (IOException e) {
       throw new IllegalArgumentException("cannot list inputs " + inputs + ": " + e.getMessage(), e);
     }
-    files.sort(null);
+    files.sort(java.util.Comparator.comparing(InputFile::name).thenComparing(InputFile::uri));
     if (files.isEmpty()) {
       throw new IllegalArgumentException("no log files (.csv, .jsonl, .xes, optionally .gz) in " + inputs);
     }
     return files;
   }
+
+  private static InputFile file(org.apache.hadoop.fs.Path path, String base) {
+    String full = path.toUri().getPath();
+    String name = !base.isEmpty() && full.startsWith(base + "/") ? full.substring(base.length() + 1) : path.getName();
+    return new InputFile(path.toString(), name);
+  }
+
 
   static Map<String, String> sparkDefaults() {
     return Map.of(

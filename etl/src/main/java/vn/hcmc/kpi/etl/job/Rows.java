@@ -100,6 +100,10 @@ final class Rows {
       f("started_at", TimestampType), f("ended_at", TimestampType), f("office_hours", DoubleType),
       f("step_due_at", TimestampType), f("step_verdict", StringType));
 
+  static final StructType PAUSE = struct(
+      f("ward_code", StringType), f("dossier_id", StringType), f("requested_at", TimestampType),
+      f("received_at", TimestampType), f("closed_at", TimestampType), f("counted_seconds", LongType));
+
   static final StructType ANOMALY = struct(
       f("dossier_id", StringType), f("ward_code", StringType), f("code", StringType), f("detail", StringType));
 
@@ -123,6 +127,7 @@ final class Rows {
       f("facts", DOSSIER),
       f("events", DataTypes.createArrayType(EVENT)),
       f("tasks", DataTypes.createArrayType(TASK)),
+      f("pauses", DataTypes.createArrayType(PAUSE)),
       f("anomalies", DataTypes.createArrayType(ANOMALY)),
       f("weeks", DataTypes.createArrayType(WEEK_FACT)),
       f("officers", DataTypes.createArrayType(OFFICER_FACT)),
@@ -147,6 +152,8 @@ final class Rows {
     return RowFactory.create(facts, seq(events),
         seq(r.tasks(), t -> RowFactory.create(t.wardCode(), t.dossierId(), t.officerId(), t.step(), t.startedAt(),
             t.endedAt(), t.officeHours(), t.stepDueAt(), t.stepVerdict())),
+        seq(r.pauses(), p -> RowFactory.create(p.wardCode(), p.dossierId(), p.requestedAt(), p.receivedAt(),
+            p.closedAt(), p.countedSeconds())),
         seq(r.anomalies(), a -> RowFactory.create(a.dossierId(), a.wardCode(), a.code(), a.detail())),
         seq(r.weeks(), w -> RowFactory.create(w.wardCode(), w.procedureCode(), w.weekStart(), w.received(),
             w.receivedOnline(), w.receivedCounter(), w.receivedPost(), w.receivedWithIntegrationError(), w.resolved(),

@@ -52,7 +52,10 @@ class DossierFoldTest {
         .add(EventType.SUPPLEMENT_REQUESTED, "2026-03-03T10:00:00", "A")
         .add(EventType.SUPPLEMENT_RECEIVED, "2026-03-09T10:00:00", null)
         .add(EventType.COMPLETED, "2026-03-10T09:00:00", "A");
-    DossierFacts f = fold.fold(log.events, t("2026-03-20T00:00:00")).facts();
+    FoldResult r = fold.fold(log.events, t("2026-03-20T00:00:00"));
+    DossierFacts f = r.facts();
+    assertEquals(List.of(new PauseInterval("26782", "P1", t("2026-03-03T10:00:00"), t("2026-03-09T10:00:00"),
+        t("2026-03-09T10:00:00"), 6 * 86400L)), r.pauses());
     assertEquals(LocalDate.parse("2026-03-04"), f.dueDate());
     assertEquals(6 * 86400L, f.pausedSeconds());
     assertEquals(Verdict.ON_TIME, f.verdict());
@@ -67,6 +70,7 @@ class DossierFoldTest {
         .add(EventType.SUPPLEMENT_REQUESTED, "2026-03-03T10:00:00", "A");
     FoldResult r = fold.fold(log.events, t("2026-03-12T12:00:00"));
     assertTrue(r.facts().waitingSupplement());
+    assertEquals(List.of(new PauseInterval("26782", "P2", t("2026-03-03T10:00:00"), null, null, 0)), r.pauses());
     assertEquals(Verdict.OPEN_IN_TIME, r.facts().verdict(), "the request on 3 Mar stands in for the as-of time");
     assertEquals(0, r.facts().pausedSeconds(), "no pause closed yet");
     assertNull(r.facts().holderOfficerId(), "the citizen holds it");

@@ -111,7 +111,7 @@ class EnvironmentFaultsTest {
     Path keep;
     try (Stream<Path> s = Files.list(small)) { keep = s.findFirst().orElseThrow(); }
     Path gone = Files.copy(keep, dir.resolve("gone.csv"));
-    List<String> listed = KpiJob.listLogFiles(List.of(dir.toString()));
+    List<InputFile> listed = KpiJob.listLogFiles(List.of(dir.toString()));
     Files.delete(gone);
     KpiJob job = new KpiJob(TestSpark.get(), new EtlOptions(List.of(dir.toString()), tmp.resolve("x").toString(), null,
         null, null, ClockSettings.DEFAULTS, 3), CLOCK);
