@@ -104,13 +104,15 @@ public final class KpiJob {
     Dataset<Row> events = folded.select(explode(col("events")).as("e")).select("e.*");
     Dataset<Row> weekFacts = folded.select(explode(col("weeks")).as("w")).select("w.*");
     Dataset<Row> officerFacts = folded.select(explode(col("officers")).as("o")).select("o.*");
-    write(events.orderBy("ward_code", "occurred_at", "dossier_id", "event_id"), dir, "events");
-    write(folded.filter(col("facts").isNotNull()).select("facts.*").orderBy("ward_code", "received_at", "dossier_id"),
-        dir, "dossiers");
+    // Big tables keep the fold's partitioning (no second shuffle) and are sorted within each file,
+    // so Parquet row-group statistics on ward_code still prune reads.
+    write(events.sortWithinPartitions("ward_code", "occurred_at", "dossier_id", "event_id"), dir, "events");
+    write(folded.filter(col("facts").isNotNull()).select("facts.*")
+        .sortWithinPartitions("ward_code", "received_at", "dossier_id"), dir, "dossiers");
     write(folded.select(explode(col("tasks")).as("t")).select("t.*")
-        .orderBy("ward_code", "started_at", "dossier_id", "officer_id"), dir, "tasks");
-    write(folded.select(explode(col("pauses")).as("p")).select("p.*").orderBy("ward_code", "dossier_id", "requested_at"),
-        dir, "pauses");
+        .sortWithinPartitions("ward_code", "started_at", "dossier_id", "officer_id"), dir, "tasks");
+    write(folded.select(explode(col("pauses")).as("p")).select("p.*")
+        .sortWithinPartitions("ward_code", "dossier_id", "requested_at"), dir, "pauses");
     write(folded.select(explode(col("anomalies")).as("a")).select("a.*").withColumn("run_id", lit(runId))
         .orderBy("ward_code", "dossier_id", "code", "detail"), dir, "data_quality");
     write(ingested.filter(col("reason").isNotNull()).select("source", "line", "raw", "reason", "message")
