@@ -30,7 +30,9 @@ public final class WarehouseReader implements AutoCloseable {
     }
   }
 
-  public List<Map<String, Object>> rows(String sql) throws SQLException {
+  public List<Map<String, Object>> rows(String sql) throws SQLException { return rows(conn, sql); }
+
+  public static List<Map<String, Object>> rows(Connection conn, String sql) throws SQLException {
     List<Map<String, Object>> out = new ArrayList<>();
     try (Statement st = conn.createStatement(); ResultSet rs = st.executeQuery(sql)) {
       ResultSetMetaData md = rs.getMetaData();
