@@ -54,7 +54,7 @@ FROM ev WHERE event_type = 'RECEIVED' AND t <= (SELECT as_of FROM params) GROUP 
 
 CREATE OR REPLACE TEMP TABLE dossier AS
 WITH base AS (
-  SELECT r.*, r.received_at::DATE AS ld, r.received_at::TIME AS lt, c.working AS l_working
+  SELECT r.*, r.received_at::DATE AS ld, r.received_at::TIMESTAMP::TIME AS lt, c.working AS l_working
   FROM rec r JOIN cal c ON c.d = r.received_at::DATE),
 receipt AS (
   SELECT b.*, CASE WHEN b.l_working AND b.lt < TIME '17:00' THEN b.ld
@@ -74,7 +74,7 @@ due AS (
     END AS due_date
   FROM receipt rc LEFT JOIN proc p USING (procedure_code)),
 ends AS (
-  SELECT e.dossier_id, arg_min(e.event_type, (e.t, e.rank)) AS outcome, min(e.t) AS ended_at
+  SELECT e.dossier_id, arg_min(e.event_type, epoch_us(e.t) * 10 + e.rank) AS outcome, min(e.t) AS ended_at
   FROM ev e JOIN rec r USING (dossier_id)
   WHERE e.event_type IN ('COMPLETED', 'REJECTED', 'WITHDRAWN') AND e.t >= r.received_at
     AND e.t <= (SELECT as_of FROM params)
@@ -86,8 +86,8 @@ FROM due d LEFT JOIN ends e USING (dossier_id);
 -- request starts a pause that the next arrival closes (a pause never closed is closed by the end)
 CREATE OR REPLACE TEMP TABLE supp AS
 SELECT e.dossier_id, e.event_type, e.t, e.rank,
-       count(*) FILTER (WHERE e.event_type = 'SUPPLEMENT_RECEIVED') OVER (
-         PARTITION BY e.dossier_id ORDER BY e.t, e.rank ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) AS arrivals_before
+       coalesce(sum(CASE WHEN e.event_type = 'SUPPLEMENT_RECEIVED' THEN 1 ELSE 0 END) OVER (
+         PARTITION BY e.dossier_id ORDER BY e.t, e.rank ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING), 0) AS arrivals_before
 FROM ev e JOIN dossier d USING (dossier_id)
 WHERE e.event_type IN ('SUPPLEMENT_REQUESTED', 'SUPPLEMENT_RECEIVED') AND e.t >= d.received_at
   AND (d.ended_at IS NULL OR e.t <= d.ended_at) AND e.t <= (SELECT as_of FROM params);
@@ -106,11 +106,11 @@ SELECT dossier_id, t FROM supp WHERE event_type = 'SUPPLEMENT_REQUESTED';
 CREATE OR REPLACE TEMP TABLE resolved AS
 SELECT d.ward_code, d.dossier_id, d.ended_at,
   CASE WHEN (SELECT count(*) FROM requests q WHERE q.dossier_id = d.dossier_id) > 1 THEN 'LATE'
-       WHEN (d.ended_at - coalesce((SELECT sum(p.closed - p.started) FROM pause p
-                                     WHERE p.dossier_id = d.dossier_id AND p.closed <= d.ended_at), INTERVAL 0 SECOND))::DATE
+       WHEN (d.ended_at - to_microseconds(coalesce((SELECT sum(epoch_us(p.closed) - epoch_us(p.started)) FROM pause p
+                                     WHERE p.dossier_id = d.dossier_id AND p.closed <= d.ended_at), 0)::BIGINT))::DATE
             < d.due_date THEN 'EARLY'
-       WHEN (d.ended_at - coalesce((SELECT sum(p.closed - p.started) FROM pause p
-                                     WHERE p.dossier_id = d.dossier_id AND p.closed <= d.ended_at), INTERVAL 0 SECOND))::DATE
+       WHEN (d.ended_at - to_microseconds(coalesce((SELECT sum(epoch_us(p.closed) - epoch_us(p.started)) FROM pause p
+                                     WHERE p.dossier_id = d.dossier_id AND p.closed <= d.ended_at), 0)::BIGINT))::DATE
             = d.due_date THEN 'ON_TIME'
        ELSE 'LATE' END AS verdict
 FROM dossier d WHERE d.outcome IN ('COMPLETED', 'REJECTED') AND d.due_date IS NOT NULL;
@@ -122,8 +122,8 @@ WITH weeks AS (
          least(w.ws::TIMESTAMP + INTERVAL 7 DAY - INTERVAL 1 MICROSECOND, (SELECT as_of FROM params)::TIMESTAMP)
            ::TIMESTAMPTZ AS snap
   FROM dossier d,
-       LATERAL (SELECT unnest(generate_series(date_trunc('week', d.received_at::DATE),
-                                              date_trunc('week', coalesce(d.ended_at, (SELECT as_of FROM params))::DATE),
+       LATERAL (SELECT unnest(generate_series(date_trunc('week', d.received_at::DATE)::TIMESTAMP,
+                                              date_trunc('week', coalesce(d.ended_at, (SELECT as_of FROM params))::DATE)::TIMESTAMP,
                                               INTERVAL 7 DAY)) AS ws) w
   WHERE d.due_date IS NOT NULL),
 open_at AS (
@@ -134,8 +134,8 @@ stand AS (
   FROM open_at o)
 SELECT s.ward_code, s.week_start,
   ((SELECT count(*) FROM requests q WHERE q.dossier_id = s.dossier_id AND q.t <= s.snap) > 1
-   OR (s.stand_at - coalesce((SELECT sum(p.arrived - p.started) FROM pause p
-                              WHERE p.dossier_id = s.dossier_id AND p.arrived <= s.stand_at), INTERVAL 0 SECOND))::DATE
+   OR (s.stand_at - to_microseconds(coalesce((SELECT sum(epoch_us(p.arrived) - epoch_us(p.started)) FROM pause p
+                              WHERE p.dossier_id = s.dossier_id AND p.arrived <= s.stand_at), 0)::BIGINT))::DATE
       > s.due_date) AS overdue
 FROM stand s;
 
