@@ -10,6 +10,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.security.crypto.bcrypt.BCrypt;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -25,9 +26,45 @@ public abstract class FixtureApp {
   @LocalServerPort
   protected int port;
 
+  /** A ward leader of {@link #unitA()}, one of {@link #unitB()}, and one user per other role. */
+  public static final String LEADER_A = "leader-a";
+  public static final String LEADER_B = "leader-b";
+  public static final String PLANNER = "planner";
+  public static final String ANALYST = "analyst";
+  public static final String ADMIN = Http.ADMIN;
+  /** An analyst only the login-throttling test uses (it gets locked). */
+  public static final String VICTIM = "victim";
+
   @DynamicPropertySource
   static void warehouse(DynamicPropertyRegistry registry) {
     registry.add("kpi.warehouse", () -> Fixture.warehouse().toString());
+    String[][] users = {{LEADER_A, "WARD_LEADER", unitA()}, {LEADER_B, "WARD_LEADER", unitB()},
+        {PLANNER, "CITY_PLANNER", ""}, {ANALYST, "ANALYST", ""}, {ADMIN, "ADMIN", ""}, {VICTIM, "ANALYST", ""}};
+    for (int i = 0; i < users.length; i++) {
+      String[] user = users[i];
+      String prefix = "kpi.security.users[" + i + "].";
+      registry.add(prefix + "username", () -> user[0]);
+      registry.add(prefix + "password-hash", () -> BCrypt.hashpw(Http.password(user[0]), BCrypt.gensalt(4)));
+      registry.add(prefix + "role", () -> user[1]);
+      registry.add(prefix + "unit", () -> user[2]);
+    }
+    registry.add("kpi.sql.audit-dir", () -> AUDIT_DIR.toString());
+    registry.add("kpi.sql.time-limit", () -> "3s");
+    registry.add("kpi.sql.row-limit", () -> "1000");
+    registry.add("kpi.sql.memory-limit", () -> "256MB");
+  }
+
+  /** Where the SQL console's audit goes in the tests (outside the warehouse). */
+  public static final java.nio.file.Path AUDIT_DIR = java.nio.file.Path.of("target", "test-audit-" + ProcessHandle.current().pid());
+
+  /** Unit A: the first unit (by code) with data. */
+  public static String unitA() {
+    return (String) row("SELECT min(ward_code) AS c FROM {ward_weekly}").get("c");
+  }
+
+  /** Unit B: the second unit (by code) with data. */
+  public static String unitB() {
+    return (String) row("SELECT min(ward_code) AS c FROM {ward_weekly} WHERE ward_code > ?", unitA()).get("c");
   }
 
   /**

@@ -5,7 +5,6 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 
 import vn.hcmc.kpi.dashboard.dossier.DossierTimeline.Anomaly;
 import vn.hcmc.kpi.dashboard.dossier.DossierTimeline.Event;
@@ -13,6 +12,7 @@ import vn.hcmc.kpi.dashboard.dossier.DossierTimeline.Facts;
 import vn.hcmc.kpi.dashboard.dossier.DossierTimeline.Holding;
 import vn.hcmc.kpi.dashboard.dossier.DossierTimeline.Pause;
 import vn.hcmc.kpi.dashboard.officer.OfficerNames;
+import vn.hcmc.kpi.dashboard.security.Viewer;
 import vn.hcmc.kpi.dashboard.system.NotFoundException;
 import vn.hcmc.kpi.dashboard.warehouse.AsOf;
 import vn.hcmc.kpi.dashboard.warehouse.Columns;
@@ -44,24 +44,26 @@ final class DossierQueries {
         row.getInt("integration_errors"), row.getInt("apologies"), Columns.date(row, "apology_due_date"),
         (Integer) row.getObject("resolution_days")), dossierId)
         .orElseThrow(() -> new NotFoundException("dossier.unknown", dossierId));
-    Map<String, String> names = officerNames.ofUnit(warehouse, facts.wardCode());
+    // a leader sees the dossiers of their own unit only (403 for another unit's, whatever the id)
+    Viewer.current().requireUnit(facts.wardCode());
+    OfficerNames.Directory names = officerNames.ofUnit(warehouse, facts.wardCode());
     facts = new Facts(facts.dossierId(), facts.wardCode(), facts.unitName(), facts.procedureCode(),
         facts.procedureName(), facts.channel(), facts.receivedAt(), facts.receiptDate(), facts.dueDate(),
         facts.dueSource(), facts.clockRule(), facts.endedAt(), facts.adjustedEndAt(), facts.outcome(),
         facts.pausedSeconds(), facts.supplementCount(), facts.waitingSupplement(), facts.verdict(),
-        facts.becameOverdueAt(), facts.holderOfficerId(), names.get(facts.holderOfficerId()),
-        facts.lateOfficerId(), names.get(facts.lateOfficerId()), facts.integrationErrors(), facts.apologies(),
+        facts.becameOverdueAt(), names.id(facts.holderOfficerId()), names.name(facts.holderOfficerId()),
+        names.id(facts.lateOfficerId()), names.name(facts.lateOfficerId()), facts.integrationErrors(), facts.apologies(),
         facts.apologyDueDate(), facts.resolutionDays());
 
     List<Event> events = warehouse.query("""
         SELECT * FROM events WHERE dossier_id = ? ORDER BY occurred_at, line""", row -> new Event(
-        Columns.instant(row, "occurred_at"), row.getString("event_type"), row.getString("officer_id"),
-        names.get(row.getString("officer_id")), row.getString("step"), row.getString("channel"),
+        Columns.instant(row, "occurred_at"), row.getString("event_type"), names.id(row.getString("officer_id")),
+        names.name(row.getString("officer_id")), row.getString("step"), row.getString("channel"),
         Columns.instant(row, "due_at"), row.getString("detail"), row.getBoolean("after_hours"),
         fileName(row.getString("source")), Columns.nullableLong(row, "line")), dossierId);
     List<Holding> holders = warehouse.query("""
         SELECT * FROM tasks WHERE dossier_id = ? ORDER BY started_at""", row -> new Holding(
-        row.getString("officer_id"), names.get(row.getString("officer_id")), row.getString("step"),
+        names.id(row.getString("officer_id")), names.name(row.getString("officer_id")), row.getString("step"),
         Columns.instant(row, "started_at"), Columns.instant(row, "ended_at"),
         Columns.nullableDouble(row, "office_hours"), Columns.instant(row, "step_due_at"),
         row.getString("step_verdict")), dossierId);

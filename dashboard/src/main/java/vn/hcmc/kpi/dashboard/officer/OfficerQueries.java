@@ -7,6 +7,7 @@ import java.util.List;
 import vn.hcmc.kpi.dashboard.officer.OfficerView.LateDossier;
 import vn.hcmc.kpi.dashboard.officer.OfficerView.Task;
 import vn.hcmc.kpi.dashboard.officer.OfficerView.Week;
+import vn.hcmc.kpi.dashboard.security.Viewer;
 import vn.hcmc.kpi.dashboard.system.NotFoundException;
 import vn.hcmc.kpi.dashboard.warehouse.Columns;
 import vn.hcmc.kpi.dashboard.warehouse.Warehouse.Snapshot;
@@ -26,23 +27,30 @@ final class OfficerQueries {
    *
    * @param weekStart null: the officer's last week with activity
    */
-  static OfficerView view(Snapshot warehouse, OfficerNames names, String wardCode, String officerId,
+  static OfficerView view(Snapshot warehouse, OfficerNames names, String wardCode, String shownId,
       LocalDate weekStart) {
     if (weekStart != null) {
       WardWeeklyQueries.requireMonday(weekStart);
     }
+    Viewer.current().requireUnit(wardCode);
     Unit unit = WardWeeklyQueries.unit(warehouse, wardCode);
-    String name = names.of(warehouse, officerId);
+    // planners and analysts address officers by pseudonym; a real id from them is unknown here (404)
+    String officerId = names.resolve(warehouse, wardCode, shownId);
+    if (officerId == null) {
+      throw new NotFoundException("officer.unknown", shownId, unit.name());
+    }
+    OfficerNames.Directory directory = names.ofUnit(warehouse, wardCode);
+    String name = directory.name(officerId);
     List<Week> weeks = warehouse.query("""
         SELECT * FROM officer_weekly WHERE ward_code = ? AND officer_id = ? ORDER BY week_start""",
-        row -> new Week(Columns.date(row, "week_start"), new OfficerRow(officerId, name, row.getLong("tasks_started"),
+        row -> new Week(Columns.date(row, "week_start"), new OfficerRow(shownId, name, row.getLong("tasks_started"),
             row.getLong("tasks_completed"), Columns.nullableDouble(row, "task_hours_median"),
             Columns.nullableDouble(row, "task_hours_p90"), row.getLong("open_tasks_end"),
             row.getLong("overdue_held_end"), row.getLong("late_attributed"), row.getLong("supplements_requested"),
             Columns.nullableDouble(row, "after_hours_share"), Columns.nullableDouble(row, "workload_index")),
             Columns.nullableDouble(row, "unit_median_tasks_completed")), wardCode, officerId);
     if (weeks.isEmpty()) {
-      throw new NotFoundException("officer.unknown", officerId, unit.name());
+      throw new NotFoundException("officer.unknown", shownId, unit.name());
     }
     LocalDate week = weekStart != null ? weekStart : weeks.get(weeks.size() - 1).weekStart();
     OffsetDateTime from = week.atStartOfDay(Columns.LOCAL).toOffsetDateTime();
@@ -61,6 +69,6 @@ final class OfficerQueries {
             Columns.instant(row, "became_overdue_at"), row.getString(5)), wardCode, officerId);
     String role = warehouse.queryFirst("SELECT role FROM officers WHERE officer_id = ?", row -> row.getString(1),
         officerId).orElse(null);
-    return new OfficerView(warehouse.versionId(), unit, officerId, name, role, week, weeks, tasks, late);
+    return new OfficerView(warehouse.versionId(), unit, shownId, name, role, week, weeks, tasks, late);
   }
 }

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 
 import vn.hcmc.kpi.dashboard.officer.OfficerNames;
+import vn.hcmc.kpi.dashboard.security.Viewer;
 import vn.hcmc.kpi.dashboard.procedure.ProcedureView.Reference;
 import vn.hcmc.kpi.dashboard.procedure.ProcedureView.UnitFigures;
 import vn.hcmc.kpi.dashboard.procedure.ProcedureView.Week;
@@ -32,6 +33,7 @@ final class ProcedureQueries {
     if (weekStart != null) {
       WardWeeklyQueries.requireMonday(weekStart);
     }
+    Viewer.current().requireUnit(wardCode);
     Unit unit = WardWeeklyQueries.unit(warehouse, wardCode);
     String name = WardWeekTables.procedureNameColumn(locale);
     Reference reference = warehouse.queryFirst("""

@@ -7,6 +7,7 @@ import vn.hcmc.kpi.dashboard.quality.QualityReport.Count;
 import vn.hcmc.kpi.dashboard.quality.QualityReport.Reject;
 import vn.hcmc.kpi.dashboard.quality.QualityReport.Run;
 import vn.hcmc.kpi.dashboard.quality.QualityReport.UnitCount;
+import vn.hcmc.kpi.dashboard.security.Viewer;
 import vn.hcmc.kpi.dashboard.warehouse.Columns;
 import vn.hcmc.kpi.dashboard.warehouse.Warehouse.Snapshot;
 
@@ -18,7 +19,13 @@ public final class QualityQueries {
   private QualityQueries() {
   }
 
+  /**
+   * Scoped to the signed-in viewer: the raw text of rejected lines (which may carry officer ids and
+   * names) only for admins; a ward leader gets the anomaly samples (dossier ids) of their own unit only.
+   * Counts by reason, file, code and unit are aggregates and stay.
+   */
   public static QualityReport report(Snapshot warehouse) {
+    Viewer viewer = Viewer.current();
     List<Run> runs = warehouse.query("""
         SELECT r.*, (SELECT count(*) FROM rejects x WHERE x.run_id = r.run_id) AS reject_rows
         FROM runs r ORDER BY r.started_at DESC""", row -> {
@@ -42,15 +49,18 @@ public final class QualityQueries {
     List<Reject> rejects = warehouse.query("""
         SELECT regexp_extract(source, '[^/]*$') AS source, line, reason, message, left(raw, 300) AS raw
         FROM rejects ORDER BY source, line LIMIT %d""".formatted(SAMPLE), row -> new Reject(row.getString(1),
-        Columns.nullableLong(row, "line"), row.getString(3), row.getString(4), row.getString(5)));
+        Columns.nullableLong(row, "line"), row.getString(3), row.getString(4),
+        viewer.seesRawInput() ? row.getString(5) : null));
     List<Count> byCode = counts("SELECT code, count(*) FROM data_quality GROUP BY 1 ORDER BY 2 DESC, 1", warehouse);
     List<UnitCount> byUnit = warehouse.query("""
         SELECT q.ward_code, coalesce(u.name, q.ward_code), q.code, count(*) FROM data_quality q
         LEFT JOIN units u ON u.unit_code = q.ward_code GROUP BY ALL ORDER BY 4 DESC, 1, 3""",
         row -> new UnitCount(row.getString(1), row.getString(2), row.getString(3), row.getLong(4)));
     List<Anomaly> anomalies = warehouse.query("""
-        SELECT dossier_id, ward_code, code, detail FROM data_quality ORDER BY ward_code, code, dossier_id LIMIT %d"""
-        .formatted(SAMPLE), row -> new Anomaly(row.getString(1), row.getString(2), row.getString(3), row.getString(4)));
+        SELECT dossier_id, ward_code, code, detail FROM data_quality WHERE ? OR ward_code = ?
+        ORDER BY ward_code, code, dossier_id LIMIT %d""".formatted(SAMPLE),
+        row -> new Anomaly(row.getString(1), row.getString(2), row.getString(3), row.getString(4)),
+        !viewer.isLeader(), viewer.unit() == null ? "" : viewer.unit());
     return new QualityReport(warehouse.versionId(), runs, byReason.stream().mapToLong(Count::count).sum(), byReason,
         bySource, rejects, byCode.stream().mapToLong(Count::count).sum(), byCode, byUnit, anomalies);
   }

@@ -36,7 +36,8 @@ final class ErrorPages {
       HttpStatus status;
       String message;
       if (exception instanceof LocalizedException localized) {
-        status = localized instanceof NotFoundException ? HttpStatus.NOT_FOUND : HttpStatus.BAD_REQUEST;
+        status = localized instanceof NotFoundException ? HttpStatus.NOT_FOUND
+            : localized instanceof ForbiddenException ? HttpStatus.FORBIDDEN : HttpStatus.BAD_REQUEST;
         message = messages.getMessage(localized.code(), readable(localized.args()), localized.code(), locale);
       } else if (exception instanceof MethodArgumentTypeMismatchException mismatch) {
         status = HttpStatus.BAD_REQUEST;

@@ -5,9 +5,10 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 
+import vn.hcmc.kpi.dashboard.officer.OfficerNames;
 import vn.hcmc.kpi.dashboard.warehouse.Columns;
+import vn.hcmc.kpi.dashboard.officer.OfficerNames;
 import vn.hcmc.kpi.dashboard.warehouse.Warehouse.Snapshot;
 
 /**
@@ -48,12 +49,12 @@ public final class WardWeekTables {
   public record IntakeCell(int weekday, int hour, long received) {
   }
 
-  public static List<OfficerRow> officers(Snapshot warehouse, Map<String, String> names, String wardCode,
+  public static List<OfficerRow> officers(Snapshot warehouse, OfficerNames.Directory names, String wardCode,
       LocalDate weekStart) {
     return warehouse.query("""
         SELECT * FROM officer_weekly WHERE ward_code = ? AND week_start = ?
-        ORDER BY tasks_completed DESC, officer_id""", row -> new OfficerRow(row.getString("officer_id"),
-        names.get(row.getString("officer_id")), row.getLong("tasks_started"), row.getLong("tasks_completed"),
+        ORDER BY tasks_completed DESC, officer_id""", row -> new OfficerRow(names.id(row.getString("officer_id")),
+        names.name(row.getString("officer_id")), row.getLong("tasks_started"), row.getLong("tasks_completed"),
         Columns.nullableDouble(row, "task_hours_median"), Columns.nullableDouble(row, "task_hours_p90"),
         row.getLong("open_tasks_end"), row.getLong("overdue_held_end"), row.getLong("late_attributed"),
         row.getLong("supplements_requested"), Columns.nullableDouble(row, "after_hours_share"),
@@ -84,7 +85,7 @@ public final class WardWeekTables {
    * received before it, not ended by it, and overdue since {@code became_overdue_at} at or before it.
    * The holder is the officer whose task spans that instant. Most overdue first.
    */
-  public static List<OverdueDossier> overdue(Snapshot warehouse, Map<String, String> names, String wardCode,
+  public static List<OverdueDossier> overdue(Snapshot warehouse, OfficerNames.Directory names, String wardCode,
       Instant at, Locale locale) {
     OffsetDateTime instant = at.atZone(Columns.LOCAL).toOffsetDateTime();
     return warehouse.query("""
@@ -108,7 +109,7 @@ public final class WardWeekTables {
           String holder = row.getString("holder");
           return new OverdueDossier(row.getString("dossier_id"), row.getString("procedure_code"),
               row.getString("procedure_name"), Columns.instant(row, "received_at"), Columns.date(row, "due_date"),
-              row.getLong("days_overdue"), holder, holder == null ? null : names.get(holder),
+              row.getLong("days_overdue"), names.id(holder), names.name(holder),
               row.getBoolean("waiting"), row.getInt("supplement_count"));
         }, instant, wardCode);
   }

@@ -15,6 +15,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import vn.hcmc.kpi.dashboard.officer.OfficerNames;
+import vn.hcmc.kpi.dashboard.security.Viewer;
 import vn.hcmc.kpi.dashboard.system.BadRequestException;
 import vn.hcmc.kpi.dashboard.system.NotFoundException;
 import vn.hcmc.kpi.dashboard.warehouse.AsOf;
@@ -33,6 +34,7 @@ public final class WardWeeklyQueries {
   public static WardWeeklyReview review(Snapshot warehouse, OfficerNames officerNames, String wardCode,
       LocalDate weekStart, Locale locale) {
     requireMonday(weekStart);
+    Viewer.current().requireUnit(wardCode);
     Unit unit = unit(warehouse, wardCode);
     LocalDate firstTrendWeek = weekStart.minusWeeks(WardWeeklyReview.TREND_WEEKS - 1);
     Map<LocalDate, WeekFigures> weeks = warehouse.query("""
@@ -55,7 +57,7 @@ public final class WardWeeklyQueries {
     }
     Instant asOf = AsOf.of(warehouse);
     Instant judgedAt = AsOf.judgedAt(asOf, weekStart);
-    Map<String, String> names = officerNames.ofUnit(warehouse, wardCode);
+    OfficerNames.Directory names = officerNames.ofUnit(warehouse, wardCode);
     return new WardWeeklyReview(warehouse.versionId(), local(asOf), local(judgedAt), unit, weekStart,
         weekStart.plusDays(6), week, previous, previous == null ? null : week.changeFrom(previous), trend,
         WardWeekTables.officers(warehouse, names, wardCode, weekStart),

@@ -15,6 +15,7 @@ import org.springframework.web.util.UriUtils;
 
 import tools.jackson.databind.json.JsonMapper;
 import vn.hcmc.kpi.dashboard.officer.OfficerNames;
+import vn.hcmc.kpi.dashboard.security.Viewer;
 import vn.hcmc.kpi.dashboard.system.NotFoundException;
 import vn.hcmc.kpi.dashboard.warehouse.Warehouse;
 import vn.hcmc.kpi.dashboard.warehouse.Warehouse.Snapshot;
@@ -40,6 +41,10 @@ class WardWeeklyReviewController {
   /** The review of the first unit with data, at its last complete week. */
   @GetMapping("/")
   String home() {
+    Viewer viewer = Viewer.current();
+    if (viewer.isLeader()) {
+      return warehouse.read(snapshot -> redirectToLastCompleteWeek(snapshot, viewer.unit()));
+    }
     return warehouse.read(snapshot -> WardWeeklyQueries.defaultWard(snapshot)
         .map(ward -> redirectToLastCompleteWeek(snapshot, ward))
         .orElseThrow(() -> new NotFoundException("review.noData.anyWard")));
@@ -48,12 +53,14 @@ class WardWeeklyReviewController {
   /** The unit's review at its last complete week. */
   @GetMapping("/wards/{wardCode}")
   String ward(@PathVariable String wardCode) {
+    Viewer.current().requireUnit(wardCode);
     return warehouse.read(snapshot -> redirectToLastCompleteWeek(snapshot, wardCode));
   }
 
   /** Target of the unit and week pickers (a plain GET form, so it works without JavaScript). */
   @GetMapping("/wards/review")
   String pick(@RequestParam String ward, @RequestParam(required = false) @DateTimeFormat(iso = ISO.DATE) LocalDate week) {
+    Viewer.current().requireUnit(ward);
     return warehouse.read(snapshot -> week != null
         && WardWeeklyQueries.weeksOf(snapshot, ward).stream().anyMatch(option -> option.weekStart().equals(week))
             ? "redirect:" + reviewPath(ward, week)
@@ -68,7 +75,9 @@ class WardWeeklyReviewController {
       WardWeeklyReview review = WardWeeklyQueries.review(snapshot, officerNames, wardCode, weekStart, locale);
       model.addAttribute("review", review);
       model.addAttribute("reviewJson", json.writeValueAsString(review).replace("<", "\\u003c"));
-      model.addAttribute("units", WardWeeklyQueries.unitsWithData(snapshot));
+      // a leader's picker offers their own unit only (the others are 403 anyway)
+      model.addAttribute("units", WardWeeklyQueries.unitsWithData(snapshot).stream()
+          .filter(unit -> Viewer.current().mayOpenUnit(unit.code())).toList());
       model.addAttribute("weeks", WardWeeklyQueries.weeksOf(snapshot, wardCode));
       model.addAttribute("exportTables", WardWeekExport.TABLES);
       return review;

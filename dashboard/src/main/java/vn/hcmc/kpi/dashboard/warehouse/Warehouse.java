@@ -226,6 +226,11 @@ public final class Warehouse implements AutoCloseable {
       return version.tables();
     }
 
+    /** The version's folder ({@code versions/<id>/}). */
+    public java.nio.file.Path directory() {
+      return version.directory();
+    }
+
     public <T> List<T> query(String sql, RowMapper<T> mapper, Object... params) {
       return extract(sql, result -> {
         List<T> rows = new ArrayList<>();

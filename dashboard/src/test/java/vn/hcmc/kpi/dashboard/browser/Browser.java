@@ -62,6 +62,24 @@ final class Browser implements AutoCloseable {
     return new Browser(driver, downloads, profile);
   }
 
+  private boolean signedIn;
+
+  /**
+   * Signs in through the real sign-in form (once per browser): the user name and password typed into
+   * the form, submitted with its CSRF token, then the session cookie carries on.
+   */
+  void signIn(int port, String username, String password) {
+    if (signedIn) {
+      return;
+    }
+    driver.get("http://localhost:" + port + "/login");
+    driver.findElement(org.openqa.selenium.By.id("username")).sendKeys(username);
+    driver.findElement(org.openqa.selenium.By.id("password")).sendKeys(password);
+    driver.findElement(org.openqa.selenium.By.id("login-submit")).click();
+    new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> !d.getCurrentUrl().contains("/login"));
+    signedIn = true;
+  }
+
   Object js(String script, Object... args) {
     return ((JavascriptExecutor) driver).executeScript(script, args);
   }

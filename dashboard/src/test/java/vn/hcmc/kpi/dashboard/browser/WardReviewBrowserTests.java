@@ -56,6 +56,12 @@ class WardReviewBrowserTests extends FixtureApp {
     }
   }
 
+  @org.junit.jupiter.api.BeforeEach
+  void signIn() {
+    // an admin sees every unit with names, as these tests expect
+    browser.signIn(port, ADMIN, vn.hcmc.kpi.dashboard.Http.password(ADMIN));
+  }
+
   private String url(String path) {
     return "http://localhost:" + port + path;
   }

@@ -187,7 +187,7 @@ class WardReviewTablesTests extends FixtureApp {
 
   private HttpResponse<byte[]> bytes(String path) {
     try {
-      return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).build(),
+      return HttpClient.newHttpClient().send(Http.request(ADMIN, port, path).build(),
           HttpResponse.BodyHandlers.ofByteArray());
     } catch (IOException e) {
       throw new java.io.UncheckedIOException(e);
