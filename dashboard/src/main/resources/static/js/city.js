@@ -15,9 +15,11 @@
   const scale = percentKeys.includes(key) ? 100 : 1;
   const value = (unit) => unit[key] == null ? null : unit[key] * scale;
   const charts = [];
-  const draw = (id, option) => {
+  // rows: for horizontal bar charts, one category per unit; the chart grows so that all 168 labels stay readable
+  const draw = (id, option, rows) => {
     const element = document.getElementById(id);
     if (!element) { return; }
+    if (rows) { element.style.height = Math.max(352, 18 * rows + 40) + 'px'; }
     const chart = echarts.init(element);
     chart.setOption(option);
     charts.push(chart);
@@ -31,7 +33,7 @@
     xAxis: { type: 'value', axisLabel: { formatter: (v) => number.format(v) } },
     yAxis: { type: 'category', inverse: true, data: ranked.map((unit) => unit.rank + '. ' + unit.name) },
     series: [{ id: 'ranking', name: labels.rankLabel, type: 'bar', data: ranked.map(value) }]
-  });
+  }, ranked.length);
 
   draw('scatter-chart', {
     tooltip: { formatter: (item) => item.data[2] + '<br>' + labels.load + ': ' + number.format(item.data[0])
@@ -69,7 +71,7 @@
     xAxis: { type: 'value', minInterval: 1 },
     yAxis: { type: 'category', inverse: true, data: byErrors.map((unit) => unit.name) },
     series: [{ id: 'errorsByUnit', name: labels.errors, type: 'bar', data: byErrors.map((unit) => unit.integrationErrors) }]
-  });
+  }, byErrors.length);
 
   draw('errors-hour-chart', {
     tooltip: { trigger: 'axis' },
