@@ -27,6 +27,12 @@ public final class WarehousePublisher {
   public static final String VERSIONS = "versions";
   public static final String SUCCESS_MARKER = "_SUCCESS";
   public static final int DEFAULT_KEEP_VERSIONS = 3;
+  /**
+   * A version beyond the kept ones is deleted only when it was replaced this long ago, so a reader
+   * that is still finishing queries on it (the dashboard re-reads CURRENT every second) never finds
+   * its files gone.
+   */
+  public static final java.time.Duration RETIRE_AFTER = java.time.Duration.ofMinutes(10);
   private static final DateTimeFormatter ID_TIME =
       DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
 
@@ -94,8 +100,12 @@ public final class WarehousePublisher {
       s.filter(Files::isDirectory).forEach(p -> (Files.exists(p.resolve(SUCCESS_MARKER)) ? complete : unfinished).add(p));
     }
     complete.sort(Comparator.comparing(p -> p.getFileName().toString()));
+    java.time.Instant now = java.time.Instant.now();
     for (int i = 0; i < complete.size() - keep; i++) {
-      if (!complete.get(i).getFileName().toString().equals(published)) deleteTree(complete.get(i));
+      if (complete.get(i).getFileName().toString().equals(published)) continue;
+      // replaced when its successor was marked complete
+      java.time.Instant replaced = Files.getLastModifiedTime(complete.get(i + 1).resolve(SUCCESS_MARKER)).toInstant();
+      if (replaced.plus(RETIRE_AFTER).isBefore(now)) deleteTree(complete.get(i));
     }
     for (Path p : unfinished) {
       if (p.getFileName().toString().compareTo(published) < 0) deleteTree(p);
