@@ -84,7 +84,7 @@ class CrashAndRerunTest {
     Map<String, List<Map<String, Object>>> before = snapshot(wh);
     assertNotEquals(uninterrupted.get("dossiers").size(), before.get("dossiers").size(), "a smaller first input");
 
-    for (String point : List.of("after-table:events", "after-table:ward_weekly", "before-switch")) {
+    for (String point : List.of("after-ingest", "after-table:events", "after-table:ward_weekly", "before-switch")) {
       Launcher.Result r = etl(wh, Map.of(Faults.ENV, point));
       assertEquals(Faults.HALT_STATUS, r.exit(), point + ": " + r.output());
       assertEquals(published, current(wh), "CURRENT unchanged after a crash at " + point);
