@@ -11,6 +11,8 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Pattern;
 
@@ -32,6 +34,8 @@ final class PublishedVersion {
   private final List<String> tables;
   private final DuckDBConnection database;
   private final AtomicInteger references = new AtomicInteger(1);
+  /** Names of the derived table sets already built in this version's database (see {@link #derive}). */
+  private final Set<String> derived = ConcurrentHashMap.newKeySet();
 
   private PublishedVersion(String id, Path directory, List<String> tables, DuckDBConnection database) {
     this.id = id;
@@ -108,6 +112,28 @@ final class PublishedVersion {
   /** A new connection to this version's database, for one query. */
   Connection connect() throws SQLException {
     return database.duplicate();
+  }
+
+  /**
+   * Builds, once for this version, in-memory tables derived from its tables ({@code statements}, each
+   * a {@code CREATE OR REPLACE TABLE}, so a set that failed half-way is rebuilt whole next time). The
+   * version never changes, so neither do they; they go with the database when the version is closed.
+   */
+  void derive(String name, List<String> statements) throws SQLException {
+    if (derived.contains(name)) {
+      return;
+    }
+    synchronized (derived) {
+      if (derived.contains(name)) {
+        return;
+      }
+      try (Connection connection = connect(); Statement statement = connection.createStatement()) {
+        for (String sql : statements) {
+          statement.execute(sql);
+        }
+      }
+      derived.add(name);
+    }
   }
 
   /** Takes a reference unless the version has already been closed. */

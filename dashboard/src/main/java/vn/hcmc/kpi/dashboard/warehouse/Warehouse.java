@@ -231,6 +231,19 @@ public final class Warehouse implements AutoCloseable {
       return version.directory();
     }
 
+    /**
+     * Makes sure the derived tables {@code name} exist in this version's database (built by
+     * {@code statements} on first use, then kept with the version): for queries that would otherwise
+     * scan a big table on every request.
+     */
+    public void derive(String name, List<String> statements) {
+      try {
+        version.derive(name, statements);
+      } catch (SQLException e) {
+        throw new WarehouseQueryException(String.join(";\n", statements), e);
+      }
+    }
+
     public <T> List<T> query(String sql, RowMapper<T> mapper, Object... params) {
       return extract(sql, result -> {
         List<T> rows = new ArrayList<>();
