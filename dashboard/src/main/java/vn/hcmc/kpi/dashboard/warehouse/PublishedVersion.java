@@ -27,6 +27,9 @@ final class PublishedVersion {
 
   static final String TIME_ZONE = "Asia/Ho_Chi_Minh";
 
+  /** Tables with a row per dossier, event, task or pause (docs/warehouse.md): never held in memory. */
+  static final Set<String> PER_DOSSIER = Set.of("dossiers", "events", "tasks", "pauses");
+
   private static final Pattern TABLE_NAME = Pattern.compile("[a-z_][a-z0-9_]*");
 
   private final String id;
@@ -52,6 +55,17 @@ final class PublishedVersion {
    * {@code allowed_directories} would make every later read of them fail.)
    */
   static PublishedVersion open(String id, Path directory) throws SQLException, IOException {
+    return open(id, directory, 0);
+  }
+
+  /**
+   * As {@link #open(String, Path)}, but tables whose Parquet files total at most {@code inMemoryBytes}
+   * are loaded into memory ({@code CREATE TABLE … AS}) instead of being views: a query on a view opens
+   * and decodes the files again every time (a few ms each, several per page), while the small tables
+   * (weekly figures, units, procedures, runs…) are what nearly every request reads. The per-dossier
+   * tables ({@link #PER_DOSSIER}) always stay views: they grow with the year (millions of rows).
+   */
+  static PublishedVersion open(String id, Path directory, long inMemoryBytes) throws SQLException, IOException {
     List<String> tables = tableFolders(directory);
     DuckDBConnection database = (DuckDBConnection) DriverManager.getConnection("jdbc:duckdb:");
     try (Statement statement = database.createStatement()) {
@@ -62,7 +76,8 @@ final class PublishedVersion {
       statement.execute("SET autoload_known_extensions = false");
       statement.execute("SET lock_configuration = true");
       for (String table : tables) {
-        statement.execute("CREATE VIEW " + table + " AS SELECT * FROM read_parquet("
+        boolean inMemory = !PER_DOSSIER.contains(table) && parquetBytes(directory.resolve(table)) <= inMemoryBytes;
+        statement.execute((inMemory ? "CREATE TABLE " : "CREATE VIEW ") + table + " AS SELECT * FROM read_parquet("
             + literal(directory.resolve(table) + "/*.parquet") + ")");
       }
     } catch (SQLException | RuntimeException e) {
@@ -85,6 +100,16 @@ final class PublishedVersion {
     }
     Collections.sort(tables);
     return tables;
+  }
+
+  private static long parquetBytes(Path folder) throws IOException {
+    long bytes = 0;
+    try (DirectoryStream<Path> files = Files.newDirectoryStream(folder, "*.parquet")) {
+      for (Path file : files) {
+        bytes += Files.size(file);
+      }
+    }
+    return bytes;
   }
 
   private static boolean hasParquet(Path folder) throws IOException {
