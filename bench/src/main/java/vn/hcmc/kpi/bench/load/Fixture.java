@@ -52,7 +52,8 @@ record Fixture(String unitCode, String week, String cityWeek, String procedureCo
     Matcher m = target.matcher(location);
     if (answer.statusCode() / 100 != 3 || !m.find()) {
       throw new IOException("GET " + path + " as " + client.account().username() + " should redirect to a week, "
-          + "gave HTTP " + answer.statusCode() + " to '" + location + "' (does the warehouse have data?)");
+          + "gave HTTP " + answer.statusCode() + " to '" + location + "' (the warehouse needs data, and for the demo "
+          + "leader data of unit 26782)");
     }
     return m;
   }

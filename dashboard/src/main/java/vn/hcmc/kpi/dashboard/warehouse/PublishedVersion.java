@@ -11,8 +11,12 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Pattern;
 
@@ -30,6 +34,15 @@ final class PublishedVersion {
   /** Tables with a row per dossier, event, task or pause (docs/warehouse.md): never held in memory. */
   static final Set<String> PER_DOSSIER = Set.of("dossiers", "events", "tasks", "pauses");
 
+  private static final System.Logger LOG = System.getLogger(PublishedVersion.class.getName());
+
+  /** One daemon thread builds derived tables, one set after another (they are small and rare). */
+  private static final ExecutorService BUILDER = Executors.newSingleThreadExecutor(runnable -> {
+    Thread thread = new Thread(runnable, "kpi-derived-tables");
+    thread.setDaemon(true);
+    return thread;
+  });
+
   private static final Pattern TABLE_NAME = Pattern.compile("[a-z_][a-z0-9_]*");
 
   private final String id;
@@ -37,8 +50,9 @@ final class PublishedVersion {
   private final List<String> tables;
   private final DuckDBConnection database;
   private final AtomicInteger references = new AtomicInteger(1);
-  /** Names of the derived table sets already built in this version's database (see {@link #derive}). */
+  /** Names of the derived table sets built in this version's database (see {@link #derived}). */
   private final Set<String> derived = ConcurrentHashMap.newKeySet();
+  private final Map<String, CompletableFuture<Void>> building = new ConcurrentHashMap<>();
 
   private PublishedVersion(String id, Path directory, List<String> tables, DuckDBConnection database) {
     this.id = id;
@@ -140,25 +154,35 @@ final class PublishedVersion {
   }
 
   /**
-   * Builds, once for this version, in-memory tables derived from its tables ({@code statements}, each
-   * a {@code CREATE OR REPLACE TABLE}, so a set that failed half-way is rebuilt whole next time). The
-   * version never changes, so neither do they; they go with the database when the version is closed.
+   * Whether the in-memory tables {@code name}, derived from this version's tables, are ready. If not,
+   * starts building them ({@code statements}, each a {@code CREATE OR REPLACE TABLE}) in the background,
+   * once, and answers false: callers then read the original tables, so neither a version switch nor a
+   * request ever waits for the build. The version never changes, so neither do they; they go with the
+   * database when the version is closed (the build holds a reference meanwhile).
    */
-  void derive(String name, List<String> statements) throws SQLException {
+  boolean derived(String name, List<String> statements) {
     if (derived.contains(name)) {
-      return;
+      return true;
     }
-    synchronized (derived) {
-      if (derived.contains(name)) {
-        return;
+    building.computeIfAbsent(name, n -> {
+      if (!retain()) {
+        return CompletableFuture.completedFuture(null); // closed meanwhile: nobody will ask again
       }
-      try (Connection connection = connect(); Statement statement = connection.createStatement()) {
-        for (String sql : statements) {
-          statement.execute(sql);
+      return CompletableFuture.runAsync(() -> {
+        try (Connection connection = connect(); Statement statement = connection.createStatement()) {
+          for (String sql : statements) {
+            statement.execute(sql);
+          }
+          derived.add(n);
+        } catch (SQLException | RuntimeException e) {
+          // e.g. a version without one of the tables they read: its readers keep the original tables
+          LOG.log(System.Logger.Level.WARNING, "version " + id + ": derived tables '" + n + "' not built: " + e);
+        } finally {
+          release();
         }
-      }
-      derived.add(name);
-    }
+      }, BUILDER);
+    });
+    return false;
   }
 
   /** Takes a reference unless the version has already been closed. */

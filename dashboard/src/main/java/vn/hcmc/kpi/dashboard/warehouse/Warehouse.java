@@ -243,16 +243,13 @@ public final class Warehouse implements AutoCloseable {
     }
 
     /**
-     * Makes sure the derived tables {@code name} exist in this version's database (built by
-     * {@code statements} on first use, then kept with the version): for queries that would otherwise
-     * scan a big table on every request.
+     * Whether the in-memory tables {@code name} derived from this version's tables by {@code statements}
+     * are ready; if not, they are being built in the background and the caller reads the original tables
+     * meanwhile (see {@code PublishedVersion.derived}). For queries that would otherwise scan a big table
+     * on every request.
      */
-    public void derive(String name, List<String> statements) {
-      try {
-        version.derive(name, statements);
-      } catch (SQLException e) {
-        throw new WarehouseQueryException(String.join(";\n", statements), e);
-      }
+    public boolean derived(String name, List<String> statements) {
+      return version.derived(name, statements);
     }
 
     public <T> List<T> query(String sql, RowMapper<T> mapper, Object... params) {
