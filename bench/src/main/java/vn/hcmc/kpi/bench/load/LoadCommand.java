@@ -54,13 +54,15 @@ public final class LoadCommand {
           dashboard.peakRssKb() / 1024, options.out().resolve("load-dashboard.log"));
       ClientPool pool = new ClientPool(dashboard.base(), options);
       List<EndpointPlan.Target> targets = EndpointPlan.check(documented(pool.client(EndpointPlan.Role.ADMIN)),
-          options.downloads());
+          options.downloads()).stream().filter(t -> t.operation().contains(options.only())).toList();
+      if (targets.isEmpty()) {
+        System.err.println("kpi bench --load: no planned operation contains --only '" + options.only() + "': "
+            + EndpointPlan.TARGETS.stream().map(EndpointPlan.Target::operation).toList());
+        return 2;
+      }
       Fixture fixture = Fixture.discover(discoveryClients(pool));
       System.out.println("   parameters: " + fixture);
       for (EndpointPlan.Target target : targets) {
-        if (!target.operation().contains(options.only())) {
-          continue;
-        }
         ApiRequest request = target.request().apply(fixture);
         for (int clients : options.clients()) {
           List<ClosedLoop.Caller> callers = new ArrayList<>();
