@@ -25,6 +25,7 @@ import org.apache.spark.api.java.function.FlatMapFunction;
 import org.apache.spark.api.java.function.MapFunction;
 import org.apache.spark.api.java.function.MapPartitionsFunction;
 import org.apache.spark.broadcast.Broadcast;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
@@ -114,18 +115,19 @@ public final class KpiJob {
         .sortWithinPartitions("ward_code", "started_at", "dossier_id", "officer_id"), dir, "tasks");
     write(section(folded, FoldCodec.Section.PAUSES)
         .sortWithinPartitions("ward_code", "dossier_id", "requested_at"), dir, "pauses");
-    write(section(folded, FoldCodec.Section.ANOMALIES).withColumn("run_id", lit(runId))
-        .orderBy("ward_code", "dossier_id", "code", "detail"), dir, "data_quality");
-    write(ingested.filter(col("reason").isNotNull()).select("source", "line", "raw", "reason", "message")
-        .withColumn("run_id", lit(runId)).orderBy("source", "line"), dir, "rejects");
+    // Small tables go to one sorted file: no range-partitioning sample job, which orderBy would cost.
+    write(oneSortedFile(section(folded, FoldCodec.Section.ANOMALIES).withColumn("run_id", lit(runId)),
+        "ward_code", "dossier_id", "code", "detail"), dir, "data_quality");
+    write(oneSortedFile(ingested.filter(col("reason").isNotNull()).select("source", "line", "raw", "reason", "message")
+        .withColumn("run_id", lit(runId)), "source", "line"), dir, "rejects");
 
     Dataset<Row> officerWeekly = WeeklyTables.officerWeekly(officerFacts).persist(StorageLevel.MEMORY_AND_DISK());
-    write(officerWeekly.orderBy("ward_code", "week_start", "officer_id"), dir, "officer_weekly");
-    write(WeeklyTables.wardWeekly(weekFacts, officerWeekly, asOf).orderBy("ward_code", "week_start"), dir,
+    write(oneSortedFile(officerWeekly, "ward_code", "week_start", "officer_id"), dir, "officer_weekly");
+    write(oneSortedFile(WeeklyTables.wardWeekly(weekFacts, officerWeekly, asOf), "ward_code", "week_start"), dir,
         "ward_weekly");
-    write(WeeklyTables.procedureWeekly(weekFacts, asOf).orderBy("ward_code", "procedure_code", "week_start"), dir,
-        "procedure_weekly");
-    write(WeeklyTables.wardHourly(events, asOf).orderBy("ward_code", "week_start", "weekday", "hour"), dir,
+    write(oneSortedFile(WeeklyTables.procedureWeekly(weekFacts, asOf), "ward_code", "procedure_code", "week_start"),
+        dir, "procedure_weekly");
+    write(oneSortedFile(WeeklyTables.wardHourly(events, asOf), "ward_code", "week_start", "weekday", "hour"), dir,
         "ward_hourly");
     ReferenceTables.write(spark, reference, dir);
 
@@ -146,6 +148,10 @@ public final class KpiJob {
   static Dataset<Row> section(Dataset<byte[]> folded, FoldCodec.Section section) {
     return folded.flatMap((FlatMapFunction<byte[], Row>) b -> FoldCodec.rows(b, section),
         Encoders.row(section.schema));
+  }
+
+  static Dataset<Row> oneSortedFile(Dataset<Row> table, String... columns) {
+    return table.repartition(1).sortWithinPartitions(columns[0], java.util.Arrays.copyOfRange(columns, 1, columns.length));
   }
 
   static void write(Dataset<Row> table, String versionDir, String name) {
@@ -246,7 +252,9 @@ public final class KpiJob {
     Broadcast<DossierFold> fold = spark.sparkContext().broadcast(
         new DossierFold(reference, options.clockSettings()), scala.reflect.ClassTag$.MODULE$.apply(DossierFold.class));
     MapPartitionsFunction<Row, byte[]> perDossier = rows -> new DossierIterator(rows, fold.value(), asOf);
-    return accepted.repartition(col("dossier_id")).sortWithinPartitions("dossier_id")
+    Column[] needed = java.util.Arrays.stream(Rows.ACCEPTED).map(org.apache.spark.sql.functions::col)
+        .toArray(Column[]::new);
+    return accepted.select(needed).repartition(col("dossier_id")).sortWithinPartitions("dossier_id")
         .mapPartitions(perDossier, Encoders.BINARY());
   }
 
@@ -327,6 +335,8 @@ public final class KpiJob {
         "spark.sql.parquet.compression.codec", "zstd",
         "spark.ui.enabled", "false",
         "spark.sql.shuffle.partitions", "8",
-        "spark.sql.adaptive.enabled", "true");
+        "spark.sql.adaptive.enabled", "true",
+        // exact percentiles aggregate in object hash maps; past 128 groups Spark falls back to sorting them
+        "spark.sql.objectHashAggregate.sortBased.fallbackThreshold", "100000");
   }
 }

@@ -67,11 +67,16 @@ final class Rows {
         null, null, null, null, null, null, null, null, null, null, null, weight);
   }
 
+  /** The columns the fold needs of an accepted row: ingested rows lose the reject columns before the shuffle. */
+  static final String[] ACCEPTED = {"source", "line", "event_id", "dossier_id", "ward_code", "procedure_code",
+      "event_type", "occurred_at", "officer_id", "step", "channel", "due_at", "detail"};
+
+  /** An accepted row (columns {@link #ACCEPTED}) as the clock's event. */
   static LogEvent event(Row r) {
-    String channel = r.getString(13);
-    return new LogEvent(r.getString(5), r.getString(6), r.getString(7), r.getString(8),
-        EventType.valueOf(r.getString(9)), r.getAs(10), r.getString(11), r.getString(12),
-        channel == null ? null : Channel.valueOf(channel), r.getAs(14), r.getString(15), r.getString(0), r.getLong(1));
+    String channel = r.getString(10);
+    return new LogEvent(r.getString(2), r.getString(3), r.getString(4), r.getString(5),
+        EventType.valueOf(r.getString(6)), r.getAs(7), r.getString(8), r.getString(9),
+        channel == null ? null : Channel.valueOf(channel), r.getAs(11), r.getString(12), r.getString(0), r.getLong(1));
   }
 
   static final StructType EVENT = struct(
