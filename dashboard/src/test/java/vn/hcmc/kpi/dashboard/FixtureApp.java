@@ -49,10 +49,14 @@ public abstract class FixtureApp {
       registry.add(prefix + "unit", () -> user[2]);
     }
     registry.add("kpi.sql.audit-dir", () -> AUDIT_DIR.toString());
+    registry.add("kpi.state-dir", () -> STATE_DIR.toString());
     registry.add("kpi.sql.time-limit", () -> "3s");
     registry.add("kpi.sql.row-limit", () -> "1000");
     registry.add("kpi.sql.memory-limit", () -> "256MB");
   }
+
+  /** Where alert firings and digest deliveries go in the tests (outside the warehouse). */
+  public static final java.nio.file.Path STATE_DIR = java.nio.file.Path.of("target", "test-state-" + ProcessHandle.current().pid());
 
   /** Where the SQL console's audit goes in the tests (outside the warehouse). */
   public static final java.nio.file.Path AUDIT_DIR = java.nio.file.Path.of("target", "test-audit-" + ProcessHandle.current().pid());
