@@ -15,7 +15,7 @@ import vn.hcmc.kpi.dashboard.ward.WeekFigures;
 /** Evaluates alert rules on weekly figures (plain Java: the tests feed it hand-made weeks). */
 public final class AlertRules {
 
-  /** Figures compare with this tolerance (see {@code Target.EPSILON}): 0.97 − 0.92 is not more than 0.05. */
+  /** Figures compare with this tolerance (see {@code Target.EPSILON}): 0.90 − 0.85 (0.050000000000000044) is not more than 0.05. */
   static final double EPSILON = 1e-9;
 
   private final List<AlertRule> rules;
