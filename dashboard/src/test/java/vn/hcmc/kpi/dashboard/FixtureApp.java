@@ -47,6 +47,9 @@ public abstract class FixtureApp {
       registry.add(prefix + "password-hash", () -> BCrypt.hashpw(Http.password(user[0]), BCrypt.gensalt(4)));
       registry.add(prefix + "role", () -> user[1]);
       registry.add(prefix + "unit", () -> user[2]);
+      // leaders and the planner get the Monday digest (sent only where kpi.digest.enabled, see digest.DigestApp)
+      registry.add(prefix + "email", () -> user[1].equals("WARD_LEADER") || user[1].equals("CITY_PLANNER")
+          ? user[0] + "@example.com" : "");
     }
     registry.add("kpi.sql.audit-dir", () -> AUDIT_DIR.toString());
     registry.add("kpi.state-dir", () -> STATE_DIR.toString());
@@ -78,7 +81,7 @@ public abstract class FixtureApp {
   public static List<Map<String, Object>> rows(String sql, Object... params) {
     String resolved = sql;
     for (String table : new String[] {"ward_weekly", "officer_weekly", "procedure_weekly", "ward_hourly", "dossiers",
-        "events", "tasks", "units", "procedures", "officers", "rejects", "data_quality", "runs"}) {
+        "events", "tasks", "units", "procedures", "officers", "rejects", "data_quality", "runs", "pauses", "holidays"}) {
       resolved = resolved.replace("{" + table + "}", Fixture.table(Fixture.warehouse(), table));
     }
     try (Connection db = Fixture.duckdb(); PreparedStatement statement = db.prepareStatement(resolved)) {

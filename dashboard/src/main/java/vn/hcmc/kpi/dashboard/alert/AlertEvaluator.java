@@ -30,8 +30,10 @@ import vn.hcmc.kpi.dashboard.ward.WeekFigures;
  * {@code kpi.alerts.check-interval}; {@code ./kpi digest} evaluates before it builds the digests. Both go
  * through {@link #evaluateCurrent()}, idempotent per version id.
  *
- * <p>Checked weeks: each unit's last {@code lookback-weeks} complete weeks (a week under way is not:
- * its counts are not final, so "worse than last week" would fire on every Monday run).
+ * <p>Checked weeks: each unit's last {@code lookback-weeks} weeks that are over by the clock (the week
+ * under way is not: its counts are not final, so "worse than last week" would fire on every daily run).
+ * A week that is over but ends after the version's as-of time (the ETL marks it partial: a log read on
+ * Sunday evening) is checked as it stands; a later version can add firings for it, never remove them.
  */
 @Component
 @EnableConfigurationProperties(AlertSettings.class)
@@ -78,21 +80,21 @@ public class AlertEvaluator {
 
   private List<Firing> evaluate(Snapshot snapshot) {
     Map<String, Map<LocalDate, WeekFigures>> weeksByUnit = new HashMap<>();
+    LocalDate today = LocalDate.now(clock.withZone(Columns.LOCAL));
     snapshot.query("""
-        WITH last AS (SELECT ward_code, max(week_start) FILTER (WHERE NOT partial) AS last_complete
+        WITH last AS (SELECT ward_code, max(week_start) FILTER (WHERE week_start + 7 <= $1) AS last_over
                       FROM ward_weekly GROUP BY ward_code)
         SELECT w.* FROM ward_weekly w JOIN last USING (ward_code)
-        WHERE w.week_start > last.last_complete - to_days(CAST(7 * (? + 1) AS INTEGER))
-          AND w.week_start <= last.last_complete""", row -> {
+        WHERE w.week_start > last.last_over - to_days(CAST(7 * ($2 + 1) AS INTEGER))
+          AND w.week_start <= last.last_over""", row -> {
       WeekFigures figures = WardWeeklyQueries.figures(row);
       weeksByUnit.computeIfAbsent(row.getString("ward_code"), unit -> new TreeMap<>()).put(figures.weekStart(), figures);
       return null;
-    }, settings.lookbackWeeks());
+    }, today, settings.lookbackWeeks());
     Map<String, List<LocalDate>> toCheck = new LinkedHashMap<>();
     weeksByUnit.forEach((unit, weeks) -> {
-      List<LocalDate> complete = new ArrayList<>(weeks.values().stream().filter(w -> !w.partial())
-          .map(WeekFigures::weekStart).toList());
-      toCheck.put(unit, complete.subList(Math.max(0, complete.size() - settings.lookbackWeeks()), complete.size()));
+      List<LocalDate> over = new ArrayList<>(weeks.keySet());
+      toCheck.put(unit, over.subList(Math.max(0, over.size() - settings.lookbackWeeks()), over.size()));
     });
     Map<String, String> names = new HashMap<>();
     WardWeeklyQueries.unitsWithData(snapshot).forEach(unit -> names.put(unit.code(), unit.name()));

@@ -34,7 +34,8 @@ public final class DigestCommand {
       --dry-run writes it into DIR: <user>.html (the e-mail body), <user>-<file>.xlsx (the attachment)
       and <user>.eml (the whole message). Users already sent the week are skipped when sending.
 
-        --week DATE     the Monday of the week (default: the warehouse's last complete week)
+        --week DATE     the Monday of the week (default: last week, or the warehouse's last complete
+                        week when last week has no data)
         --dry-run DIR   write the digests into DIR instead of sending them
         --name=value    any dashboard setting, e.g. --kpi.warehouse=DIR --spring.profiles.active=demo
       """;
@@ -82,7 +83,7 @@ public final class DigestCommand {
             "logging.level.root=WARN")
         .run(spring.toArray(String[]::new))) {
       DigestJob job = context.getBean(DigestJob.class);
-      LocalDate chosen = week != null ? week : context.getBean(Warehouse.class).read(CityQueries::lastCompleteWeek);
+      LocalDate chosen = week != null ? week : defaultWeek(context.getBean(Warehouse.class), job.lastWeek());
       DigestJob.Run run = dryRun != null ? job.writeTo(chosen, dryRun) : job.send(chosen);
       for (Delivery d : run.deliveries()) {
         out.printf("%-8s %-16s %-28s %s%n", d.status(), d.username(), d.email(),
@@ -92,6 +93,12 @@ public final class DigestCommand {
           dryRun != null ? ", written to " + dryRun.toAbsolutePath() : "");
       return run.count(Delivery.Status.FAILED) > 0 ? 1 : 0;
     }
+  }
+
+  /** Last week by the clock (as the scheduled job), or the warehouse's last complete week if it has no data. */
+  private static LocalDate defaultWeek(Warehouse warehouse, LocalDate lastWeek) {
+    return warehouse.read(snapshot -> snapshot.queryFirst("SELECT 1 FROM ward_weekly WHERE week_start = ? LIMIT 1",
+        row -> lastWeek, lastWeek).orElseGet(() -> CityQueries.lastCompleteWeek(snapshot)));
   }
 
   private static String value(String[] args, int i) {

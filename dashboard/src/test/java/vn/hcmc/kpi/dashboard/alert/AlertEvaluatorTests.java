@@ -9,7 +9,6 @@ import java.sql.Connection;
 import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
@@ -64,9 +63,14 @@ class AlertEvaluatorTests {
     publish("v1", WEEKS);
     warehouse = new Warehouse(dir.resolve("wh"), Duration.ZERO);
     store = new AlertStore(new StateDirectory(dir.resolve("state"), warehouse));
+    evaluator = evaluatorAt("2026-03-23T07:00:00+07:00");
+  }
+
+  /** Evaluating at {@code now}: the weeks over by then are checked. */
+  AlertEvaluator evaluatorAt(String now) {
     Targets targets = new Targets(new TargetSettings(List.of(new Target(Kpi.ON_TIME_RATE, null, 0.95, null, null, null))));
-    evaluator = new AlertEvaluator(warehouse, store, targets, new AlertSettings(RULES, 2, null),
-        Clock.fixed(Instant.parse("2026-03-23T00:00:00Z"), ZoneId.of("Asia/Ho_Chi_Minh")));
+    return new AlertEvaluator(warehouse, store, targets, new AlertSettings(RULES, 2, null),
+        Clock.fixed(java.time.OffsetDateTime.parse(now).toInstant(), ZoneId.of("Asia/Ho_Chi_Minh")));
   }
 
   @AfterEach
@@ -77,7 +81,7 @@ class AlertEvaluatorTests {
   @Test
   void firesExactlyTheRulesThatHoldOnTheLastCompleteWeeks() {
     List<Firing> firings = evaluator.evaluateCurrent();
-    // lookback 2: A's 09/03 and 16/03 (02/03 is older, 23/03 is partial), B's 09/03 and 16/03.
+    // Monday 23/03 07:00, lookback 2: A's 09/03 and 16/03 (02/03 is older, 23/03 under way), B's 09/03 and 16/03.
     // A 09/03: 0.90 < 0.95 (missed); 0.95 -> 0.90 is exactly 5 points (no drop alert); 12 > 10 overdue.
     // A 16/03: 0.99, 2 overdue: nothing. B 09/03: 0.96, nothing. B 16/03: 11 > 10.
     assertThat(firings).extracting(f -> f.unitCode() + " " + f.weekStart() + " " + f.ruleId())
@@ -98,10 +102,10 @@ class AlertEvaluatorTests {
     publish("v2", WEEKS);
     assertThat(evaluator.evaluateCurrent()).isEmpty();
     assertThat(store.isEvaluated("v2")).isTrue();
-    // v3: week 23/03 of A is now complete and 0.93 (186/200) after 0.99: missed, and a drop of 6 points
+    // a week later, v3: week 23/03 of A is over, 0.93 (186/200) after 0.99: missed, and a drop of 6 points
     publish("v3", WEEKS.replace("('A', DATE '2026-03-23', true,  100, 200, 30)",
         "('A', DATE '2026-03-23', false, 186, 200, 3)"));
-    assertThat(evaluator.evaluateCurrent()).extracting(f -> f.unitCode() + " " + f.weekStart() + " " + f.ruleId()
+    assertThat(evaluatorAt("2026-03-30T07:00:00+07:00").evaluateCurrent()).extracting(f -> f.unitCode() + " " + f.weekStart() + " " + f.ruleId()
         + " " + f.warehouseVersion())
         .containsExactlyInAnyOrder("A 2026-03-23 missed v3", "A 2026-03-23 drop v3");
     // the store keeps them across restarts (a new store reads the files)
