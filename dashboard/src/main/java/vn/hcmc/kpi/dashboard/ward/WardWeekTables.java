@@ -139,19 +139,21 @@ public final class WardWeekTables {
       Instant at, LocalDate dueBy, Locale locale) {
     OffsetDateTime instant = at.atZone(Columns.LOCAL).toOffsetDateTime();
     return warehouse.query("""
-        WITH paused AS (SELECT dossier_id, sum(counted_seconds) AS seconds FROM pauses
-                        WHERE ward_code = $2 AND closed_at <= $1 GROUP BY dossier_id),
-        open AS (SELECT d.*, CAST(d.due_date + INTERVAL 1 DAY AS TIMESTAMPTZ)
+        WITH unit_pauses AS (SELECT * FROM pauses WHERE ward_code = $2 AND requested_at <= $1),
+        paused AS (SELECT dossier_id, sum(counted_seconds) FILTER (WHERE closed_at <= $1) AS seconds,
+                          bool_or(received_at IS NULL OR received_at > $1) AS waiting
+                   FROM unit_pauses GROUP BY dossier_id),
+        due AS (SELECT d.*, CAST(d.due_date + INTERVAL 1 DAY AS TIMESTAMPTZ)
                                + to_seconds(CAST(coalesce(p.seconds, 0) AS BIGINT)) AS deadline
-                 FROM dossiers d LEFT JOIN paused p USING (dossier_id)
-                 WHERE d.ward_code = $2 AND d.received_at <= $1 AND (d.ended_at IS NULL OR d.ended_at > $1)
-                   AND d.due_date IS NOT NULL AND (d.became_overdue_at IS NULL OR d.became_overdue_at > $1))
+                FROM dossiers d LEFT JOIN paused p USING (dossier_id)
+                WHERE d.ward_code = $2 AND d.received_at <= $1 AND (d.ended_at IS NULL OR d.ended_at > $1)
+                  AND d.due_date IS NOT NULL AND d.due_date <= $3
+                  AND (d.became_overdue_at IS NULL OR d.became_overdue_at > $1) AND NOT coalesce(p.waiting, false))
         SELECT d.dossier_id, d.procedure_code, coalesce(%s, r.name_vi, d.procedure_code) AS procedure_name,
                d.received_at, d.due_date, d.deadline, d.supplement_count, %s AS holder
-        FROM open d LEFT JOIN procedures r USING (procedure_code)
-        WHERE d.deadline > $1 AND d.deadline <= CAST($3 + INTERVAL 1 DAY AS TIMESTAMPTZ) AND NOT %s
-        ORDER BY d.deadline, d.received_at, d.dossier_id""".formatted("r." + procedureNameColumn(locale), HOLDER_AT_1,
-            WAITING_AT_1),
+        FROM due d LEFT JOIN procedures r USING (procedure_code)
+        WHERE d.deadline > $1 AND d.deadline <= CAST($3 + INTERVAL 1 DAY AS TIMESTAMPTZ)
+        ORDER BY d.deadline, d.received_at, d.dossier_id""".formatted("r." + procedureNameColumn(locale), HOLDER_AT_1),
         row -> {
           String holder = row.getString("holder");
           return new AtRiskDossier(row.getString("dossier_id"), row.getString("procedure_code"),
