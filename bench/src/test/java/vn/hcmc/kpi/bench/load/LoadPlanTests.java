@@ -26,7 +26,7 @@ class LoadPlanTests {
   @Test
   void anOperationMissingFromThePlanOrFromTheDocumentStopsTheBenchmark() {
     Set<String> documented = planned();
-    assertEquals(8, EndpointPlan.check(documented, false).size());
+    assertEquals(10, EndpointPlan.check(documented, false).size());
     assertEquals(EndpointPlan.TARGETS.size(), EndpointPlan.check(documented, true).size());
     documented.add("GET /api/digest/{wardCode}");
     IllegalStateException unplanned = assertThrows(IllegalStateException.class,
