@@ -154,9 +154,16 @@ public final class KpiJob {
     return table.repartition(1).sortWithinPartitions(columns[0], java.util.Arrays.copyOfRange(columns, 1, columns.length));
   }
 
+  /**
+   * Row groups of about 2 MB (Parquet's default is 128 MB): a table file then holds many row groups
+   * whose min/max statistics let the dashboard skip most of a file when it looks up one dossier or one
+   * officer's week; measured 3–10× faster lookups at the same size on disk (issue 10 notes).
+   */
+  static final int ROW_GROUP_BYTES = 2 << 20;
+
   static void write(Dataset<Row> table, String versionDir, String name) {
     table.write().mode(SaveMode.ErrorIfExists).option("compression", "zstd")
-        .parquet(versionDir + "/" + name);
+        .option("parquet.block.size", ROW_GROUP_BYTES).parquet(versionDir + "/" + name);
     Faults.point("after-table:" + name);
   }
 
