@@ -20,6 +20,7 @@ import vn.hcmc.kpi.etl.baseline.BaselineSql;
 import vn.hcmc.kpi.etl.generate.GenerationResult;
 import vn.hcmc.kpi.etl.generate.GeneratorOptions;
 import vn.hcmc.kpi.etl.generate.LogGenerator;
+import vn.hcmc.kpi.bench.load.LoadCommand;
 import vn.hcmc.kpi.etl.reference.ReferenceData;
 
 /**
@@ -31,6 +32,7 @@ public final class BenchCommand {
   static final String USAGE = """
       Usage: kpi bench [--weeks 1,2,4,8] [--full-year] [--units N] [--runs 3] [--heap 8g] [--from 2026-03-02]
                        [--out data/bench] [--skip-baseline]
+             kpi bench --load --warehouse DIR [--clients 20,50] [--duration 20s] ...   (dashboard load; --load --help)
 
         --weeks LIST     input sizes in weeks of the whole city (default 1,2,4,8)
         --full-year      one size of 52 weeks (about 30 million events)
@@ -60,6 +62,10 @@ public final class BenchCommand {
   }
 
   static int run(String[] args) throws Exception {
+    if (Arrays.asList(args).contains("--load")) {
+      // the dashboard load benchmark: its own options (kpi bench --load --help)
+      return LoadCommand.run(Arrays.stream(args).filter(a -> !a.equals("--load")).toList());
+    }
     List<Integer> weeks = List.of(1, 2, 4, 8);
     int units = 168;
     int runs = 3;

@@ -44,7 +44,8 @@ final class Report {
     svg.append("<text x='70' y='30' fill='#c62828' font-size='12'>Spark ETL (median)</text>");
     svg.append("<text x='70' y='46' fill='#1565c0' font-size='12'>DuckDB baseline (median)</text></svg>");
     return "<!doctype html><meta charset='utf-8'><title>kpi bench</title><h1>ETL cost against input size</h1>"
-        + svg + "<p>See bench.csv for the figures.</p>";
+        + svg + "<p>See bench.csv for the figures. Dashboard load (<code>kpi bench --load</code>): "
+        + "<a href='load.html'>load.html</a>, load.csv.</p>";
   }
 
   private static void series(StringBuilder svg, List<BenchCommand.Size> sizes, boolean etl, String colour, double maxX,

@@ -47,12 +47,19 @@ public abstract class FixtureApp {
       registry.add(prefix + "password-hash", () -> BCrypt.hashpw(Http.password(user[0]), BCrypt.gensalt(4)));
       registry.add(prefix + "role", () -> user[1]);
       registry.add(prefix + "unit", () -> user[2]);
+      // leaders and the planner get the Monday digest (sent only where kpi.digest.enabled, see digest.DigestApp)
+      registry.add(prefix + "email", () -> user[1].equals("WARD_LEADER") || user[1].equals("CITY_PLANNER")
+          ? user[0] + "@example.com" : "");
     }
     registry.add("kpi.sql.audit-dir", () -> AUDIT_DIR.toString());
+    registry.add("kpi.state-dir", () -> STATE_DIR.toString());
     registry.add("kpi.sql.time-limit", () -> "3s");
     registry.add("kpi.sql.row-limit", () -> "1000");
     registry.add("kpi.sql.memory-limit", () -> "256MB");
   }
+
+  /** Where alert firings and digest deliveries go in the tests (outside the warehouse). */
+  public static final java.nio.file.Path STATE_DIR = java.nio.file.Path.of("target", "test-state-" + ProcessHandle.current().pid());
 
   /** Where the SQL console's audit goes in the tests (outside the warehouse). */
   public static final java.nio.file.Path AUDIT_DIR = java.nio.file.Path.of("target", "test-audit-" + ProcessHandle.current().pid());
@@ -74,7 +81,7 @@ public abstract class FixtureApp {
   public static List<Map<String, Object>> rows(String sql, Object... params) {
     String resolved = sql;
     for (String table : new String[] {"ward_weekly", "officer_weekly", "procedure_weekly", "ward_hourly", "dossiers",
-        "events", "tasks", "units", "procedures", "officers", "rejects", "data_quality", "runs"}) {
+        "events", "tasks", "units", "procedures", "officers", "rejects", "data_quality", "runs", "pauses", "holidays"}) {
       resolved = resolved.replace("{" + table + "}", Fixture.table(Fixture.warehouse(), table));
     }
     try (Connection db = Fixture.duckdb(); PreparedStatement statement = db.prepareStatement(resolved)) {

@@ -18,6 +18,7 @@ import org.springframework.web.util.UriComponentsBuilder;
 
 import io.swagger.v3.oas.annotations.Operation;
 import tools.jackson.databind.json.JsonMapper;
+import vn.hcmc.kpi.dashboard.alert.AlertStore;
 import vn.hcmc.kpi.dashboard.export.Downloads;
 import vn.hcmc.kpi.dashboard.warehouse.Warehouse;
 
@@ -28,9 +29,11 @@ class CityController {
   private final Warehouse warehouse;
   private final JsonMapper json;
   private final MessageSource messages;
+  private final AlertStore alerts;
 
-  CityController(Warehouse warehouse, JsonMapper json, MessageSource messages) {
+  CityController(Warehouse warehouse, JsonMapper json, MessageSource messages, AlertStore alerts) {
     this.warehouse = warehouse;
+    this.alerts = alerts;
     this.json = json;
     this.messages = messages;
   }
@@ -64,6 +67,12 @@ class CityController {
     model.addAttribute("city", comparison);
     model.addAttribute("cityJson", json.writeValueAsString(comparison).replace("<", "\\u003c"));
     model.addAttribute("rankKeys", Arrays.asList(RankKey.values()));
+    // the range's alerts, units of the filtered comparison only
+    java.util.Set<String> shown = new java.util.HashSet<>();
+    comparison.units().forEach(unit -> shown.add(unit.code()));
+    model.addAttribute("alerts", alerts.find(null, null).stream()
+        .filter(a -> shown.contains(a.unitCode()) && !a.weekStart().isBefore(comparison.from())
+            && !a.weekStart().isAfter(comparison.until())).toList());
     return "city/comparison";
   }
 

@@ -11,12 +11,12 @@ import vn.hcmc.kpi.dashboard.export.ExportTable.Builder;
 import vn.hcmc.kpi.dashboard.export.ExportTable.Kind;
 
 /** The city comparison as export tables: the ranked units, and integration errors by hour. */
-final class CityExport {
+public final class CityExport {
 
   private final MessageSource messages;
   private final Locale locale;
 
-  CityExport(MessageSource messages, Locale locale) {
+  public CityExport(MessageSource messages, Locale locale) {
     this.messages = messages;
     this.locale = locale;
   }
@@ -25,7 +25,7 @@ final class CityExport {
     return messages.getMessage(code, null, locale);
   }
 
-  List<ExportTable> tables(CityComparison city) {
+  public List<ExportTable> tables(CityComparison city) {
     Builder units = new Builder("units", text("export.sheet.units")).column(text("col.rank"), Kind.COUNT)
         .column(text("col.unitCode"), Kind.TEXT).column(text("col.unitName"), Kind.TEXT)
         .column(text("col.kind"), Kind.TEXT).column(text("col.formerProvince"), Kind.TEXT)

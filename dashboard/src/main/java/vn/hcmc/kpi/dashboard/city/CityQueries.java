@@ -15,12 +15,12 @@ import vn.hcmc.kpi.dashboard.warehouse.Warehouse.Snapshot;
 import vn.hcmc.kpi.dashboard.ward.WardWeeklyQueries;
 
 /** Reads the city comparison from {@code ward_weekly}, {@code ward_hourly} and {@code units}. */
-final class CityQueries {
+public final class CityQueries {
 
   private CityQueries() {
   }
 
-  static CityComparison compare(Snapshot warehouse, LocalDate from, LocalDate until, String formerProvince,
+  public static CityComparison compare(Snapshot warehouse, LocalDate from, LocalDate until, String formerProvince,
       String kind, RankKey rankBy) {
     WardWeeklyQueries.requireMonday(from);
     WardWeeklyQueries.requireMonday(until);
@@ -107,7 +107,7 @@ final class CityQueries {
   }
 
   /** The last week that is complete for the city (no unit marks it partial), else the last week. */
-  static LocalDate lastCompleteWeek(Snapshot warehouse) {
+  public static LocalDate lastCompleteWeek(Snapshot warehouse) {
     return warehouse.queryFirst("""
         SELECT coalesce(max(week_start) FILTER (WHERE NOT partial), max(week_start)) FROM ward_weekly""",
         row -> row.getObject(1, LocalDate.class))

@@ -9,6 +9,7 @@ import java.util.Map;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
@@ -112,6 +113,7 @@ public class SecurityConfiguration {
   }
 
   @Bean
+  @ConditionalOnWebApplication // not in ./kpi digest, which runs without a web server
   SecurityFilterChain filterChain(HttpSecurity http, AuthenticationProvider provider, JsonMapper json,
       MessageSource messages, LocaleResolver locales) throws Exception {
     PathPatternRequestMatcher.Builder path = PathPatternRequestMatcher.withDefaults();

@@ -16,6 +16,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *         password-hash: "$2a$10$..."      # BCrypt
  *         role: WARD_LEADER
  *         unit: "26782"                    # required for WARD_LEADER, ignored otherwise
+ *         email: leader@example.com        # optional: where the Monday digest goes
  * </pre>
  */
 @ConfigurationProperties("kpi.security")
@@ -26,7 +27,7 @@ public record SecurityProperties(List<User> users, Throttle throttle) {
     throttle = throttle == null ? new Throttle(null, null, null, null) : throttle;
   }
 
-  public record User(String username, String passwordHash, Role role, String unit) {
+  public record User(String username, String passwordHash, Role role, String unit, String email) {
   }
 
   /**

@@ -59,12 +59,9 @@ public class SqlAudit {
       return List.of();
     }
     try {
-      List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
       List<Entry> entries = new ArrayList<>();
-      for (int i = lines.size() - 1; i >= 0 && entries.size() < limit; i--) {
-        if (!lines.get(i).isBlank()) {
-          entries.add(json.readValue(lines.get(i), Entry.class));
-        }
+      for (String line : TailLines.last(file, limit)) {
+        entries.add(json.readValue(line, Entry.class));
       }
       return entries;
     } catch (IOException e) {

@@ -8,6 +8,9 @@ import org.springframework.context.MessageSource;
 import vn.hcmc.kpi.dashboard.export.ExportTable;
 import vn.hcmc.kpi.dashboard.export.ExportTable.Builder;
 import vn.hcmc.kpi.dashboard.export.ExportTable.Kind;
+import vn.hcmc.kpi.dashboard.alert.Firing;
+import vn.hcmc.kpi.dashboard.warehouse.Columns;
+import vn.hcmc.kpi.dashboard.ward.WardWeekTables.AtRiskDossier;
 import vn.hcmc.kpi.dashboard.ward.WardWeekTables.IntakeCell;
 import vn.hcmc.kpi.dashboard.ward.WardWeekTables.OfficerRow;
 import vn.hcmc.kpi.dashboard.ward.WardWeekTables.OverdueDossier;
@@ -15,21 +18,22 @@ import vn.hcmc.kpi.dashboard.ward.WardWeekTables.ProcedureRow;
 import vn.hcmc.kpi.dashboard.ward.WardWeeklyReview.TrendPoint;
 
 /** The ward weekly review as export tables (headers in the request's language, Vietnamese by default). */
-final class WardWeekExport {
+public final class WardWeekExport {
 
-  static final List<String> TABLES = List.of("headline", "trend", "officers", "procedures", "overdue", "intake");
+  static final List<String> TABLES = List.of("headline", "trend", "officers", "procedures", "overdue", "atRisk",
+      "alerts", "intake");
 
   private final MessageSource messages;
   private final Locale locale;
 
-  WardWeekExport(MessageSource messages, Locale locale) {
+  public WardWeekExport(MessageSource messages, Locale locale) {
     this.messages = messages;
     this.locale = locale;
   }
 
-  List<ExportTable> tables(WardWeeklyReview review) {
+  public List<ExportTable> tables(WardWeeklyReview review) {
     return List.of(headline(review), trend(review), officers(review), procedures(review), overdue(review),
-        intake(review));
+        atRisk(review), alerts(review), intake(review));
   }
 
   private Builder table(String key) {
@@ -118,6 +122,31 @@ final class WardWeekExport {
     for (OverdueDossier d : review.overdue()) {
       table.row(d.dossierId(), d.procedureCode(), d.procedureName(), d.receivedAt(), d.dueDate(), d.daysOverdue(),
           d.holderOfficerId(), d.holderName(), d.waitingSupplement(), (long) d.supplementCount());
+    }
+    return table.build();
+  }
+
+  private ExportTable atRisk(WardWeeklyReview review) {
+    Builder table = table("atRisk").column(text("col.dossierId"), Kind.TEXT)
+        .column(text("col.procedureCode"), Kind.TEXT).column(text("col.procedureName"), Kind.TEXT)
+        .column(text("col.receivedAt"), Kind.DATE_TIME).column(text("col.dueDate"), Kind.DATE)
+        .column(text("col.deadline"), Kind.DATE_TIME).column(text("col.holder"), Kind.TEXT)
+        .column(text("col.officerName"), Kind.TEXT).column(text("col.supplementCount"), Kind.COUNT);
+    for (AtRiskDossier d : review.atRisk()) {
+      table.row(d.dossierId(), d.procedureCode(), d.procedureName(), d.receivedAt(), d.dueDate(), d.deadline(),
+          d.holderOfficerId(), d.holderName(), (long) d.supplementCount());
+    }
+    return table.build();
+  }
+
+  private ExportTable alerts(WardWeeklyReview review) {
+    Builder table = table("alerts").column(text("col.alertRule"), Kind.TEXT).column(text("col.kpi"), Kind.TEXT)
+        .column(text("col.alertCondition"), Kind.TEXT).column(text("col.value"), Kind.DECIMAL)
+        .column(text("col.previousValue"), Kind.DECIMAL).column(text("col.threshold"), Kind.DECIMAL)
+        .column(text("col.firedAt"), Kind.DATE_TIME);
+    for (Firing f : review.alerts()) {
+      table.row(f.ruleId(), text("kpi." + f.kpi()), text("alert.condition." + f.condition()), f.value(), f.previous(),
+          f.threshold(), f.firedAt() == null ? null : f.firedAt().atZoneSameInstant(Columns.LOCAL).toOffsetDateTime());
     }
     return table.build();
   }

@@ -14,7 +14,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 
 import io.swagger.v3.oas.annotations.Operation;
 import vn.hcmc.kpi.dashboard.export.Downloads;
-import vn.hcmc.kpi.dashboard.officer.OfficerNames;
 import vn.hcmc.kpi.dashboard.warehouse.Warehouse;
 
 /** Downloads of the ward weekly review: the whole week as Excel, one table as CSV. */
@@ -22,12 +21,12 @@ import vn.hcmc.kpi.dashboard.warehouse.Warehouse;
 class WardWeekExportController {
 
   private final Warehouse warehouse;
-  private final OfficerNames officerNames;
+  private final WardReviews reviews;
   private final MessageSource messages;
 
-  WardWeekExportController(Warehouse warehouse, OfficerNames officerNames, MessageSource messages) {
+  WardWeekExportController(Warehouse warehouse, WardReviews reviews, MessageSource messages) {
     this.warehouse = warehouse;
-    this.officerNames = officerNames;
+    this.reviews = reviews;
     this.messages = messages;
   }
 
@@ -50,7 +49,7 @@ class WardWeekExportController {
 
   private WardWeeklyReview review(String wardCode, LocalDate weekStart, Locale locale) {
     WardWeeklyQueries.requireMonday(weekStart);
-    return warehouse.read(snapshot -> WardWeeklyQueries.review(snapshot, officerNames, wardCode, weekStart, locale));
+    return warehouse.read(snapshot -> reviews.review(snapshot, wardCode, weekStart, locale));
   }
 
   private static String fileName(WardWeeklyReview review) {

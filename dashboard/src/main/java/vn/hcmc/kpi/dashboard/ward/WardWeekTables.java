@@ -8,7 +8,6 @@ import java.util.Locale;
 
 import vn.hcmc.kpi.dashboard.officer.OfficerNames;
 import vn.hcmc.kpi.dashboard.warehouse.Columns;
-import vn.hcmc.kpi.dashboard.officer.OfficerNames;
 import vn.hcmc.kpi.dashboard.warehouse.Warehouse.Snapshot;
 
 /**
@@ -43,6 +42,18 @@ public final class WardWeekTables {
   public record OverdueDossier(String dossierId, String procedureCode, String procedureName,
       OffsetDateTime receivedAt, LocalDate dueDate, long daysOverdue, String holderOfficerId, String holderName,
       boolean waitingSupplement, int supplementCount) {
+  }
+
+  /**
+   * A dossier at risk (sắp trễ) at an instant T: open and not overdue at T, not waiting for the citizen's
+   * supplement, and due by the end of the next working day after T's day ({@code dueBy}): its
+   * {@code deadline} (00:00 after the due date, moved by the pauses closed before T, as the ETL moves
+   * {@code became_overdue_at}) is at or before 00:00 after {@code dueBy}. {@code holderOfficerId} is who
+   * holds it at T (null when nobody does).
+   */
+  public record AtRiskDossier(String dossierId, String procedureCode, String procedureName,
+      OffsetDateTime receivedAt, LocalDate dueDate, OffsetDateTime deadline, String holderOfficerId,
+      String holderName, int supplementCount) {
   }
 
   /** Dossiers received in one hour of one weekday (1 = Monday) of the week. */
@@ -83,28 +94,26 @@ public final class WardWeekTables {
   /**
    * Dossiers open and overdue at {@code at} (the week's end, or the as-of time when that comes first):
    * received before it, not ended by it, and overdue since {@code became_overdue_at} at or before it.
-   * The holder is the officer whose task spans that instant. Most overdue first.
+   * The holder is the officer whose task spans that instant. Most overdue first. Reads the
+   * {@link #OVERDUE_TABLES} once they are built, not {@code dossiers}, {@code tasks} and {@code events}.
    */
   public static List<OverdueDossier> overdue(Snapshot warehouse, OfficerNames.Directory names, String wardCode,
       Instant at, Locale locale) {
     OffsetDateTime instant = at.atZone(Columns.LOCAL).toOffsetDateTime();
+    // the same query on the full tables until the version's overdue tables are built (same rows: they
+    // hold every dossier, task and supplement event the query can reach)
+    boolean derived = warehouse.derived(OVERDUE, OVERDUE_TABLES);
     return warehouse.query("""
         SELECT d.dossier_id, d.procedure_code, coalesce(%s, r.name_vi, d.procedure_code) AS procedure_name,
                d.received_at, d.due_date, d.supplement_count,
                greatest(1, CAST(ceil((epoch($1) - epoch(d.became_overdue_at)) / 86400) AS BIGINT)) AS days_overdue,
-               (SELECT t.officer_id FROM tasks t
-                 WHERE t.dossier_id = d.dossier_id AND t.started_at <= $1
-                   AND (t.ended_at IS NULL OR t.ended_at > $1)
-                 ORDER BY t.started_at DESC LIMIT 1) AS holder,
-               EXISTS (SELECT 1 FROM events e
-                 WHERE e.dossier_id = d.dossier_id AND e.event_type = 'SUPPLEMENT_REQUESTED' AND e.occurred_at <= $1
-                   AND NOT EXISTS (SELECT 1 FROM events s WHERE s.dossier_id = d.dossier_id
-                     AND s.event_type = 'SUPPLEMENT_RECEIVED' AND s.occurred_at > e.occurred_at
-                     AND s.occurred_at <= $1)) AS waiting
-        FROM dossiers d LEFT JOIN procedures r USING (procedure_code)
+               %s AS holder, %s AS waiting
+        FROM %s d LEFT JOIN procedures r USING (procedure_code)
         WHERE d.ward_code = $2 AND d.received_at <= $1 AND (d.ended_at IS NULL OR d.ended_at > $1)
           AND d.became_overdue_at IS NOT NULL AND d.became_overdue_at <= $1
-        ORDER BY d.due_date, d.received_at, d.dossier_id""".formatted("r." + procedureNameColumn(locale)),
+        ORDER BY d.due_date, d.received_at, d.dossier_id""".formatted("r." + procedureNameColumn(locale),
+            holderAt1(derived ? "_overdue_tasks" : "tasks"), waitingAt1(derived ? "_overdue_supplements" : "events"),
+            derived ? "_overdue_dossiers" : "dossiers"),
         row -> {
           String holder = row.getString("holder");
           return new OverdueDossier(row.getString("dossier_id"), row.getString("procedure_code"),
@@ -112,6 +121,74 @@ public final class WardWeekTables {
               row.getLong("days_overdue"), names.id(holder), names.name(holder),
               row.getBoolean("waiting"), row.getInt("supplement_count"));
         }, instant, wardCode);
+  }
+
+  /**
+   * What the overdue list reads, kept in memory per version: the dossiers that ever became overdue (a
+   * few percent of all), their task intervals and their supplement events, built in the background on
+   * first use per version. Without it every ward review
+   * scanned the whole {@code tasks} and {@code events} tables (Parquet files not clustered by unit or
+   * dossier), which took most of its time: measured with {@code kpi bench --load}, see the README.
+   */
+  static final String OVERDUE = "overdue";
+
+  static final List<String> OVERDUE_TABLES = List.of(
+      "CREATE OR REPLACE TABLE _overdue_dossiers AS SELECT * FROM dossiers WHERE became_overdue_at IS NOT NULL",
+      "CREATE OR REPLACE TABLE _overdue_tasks AS SELECT dossier_id, officer_id, started_at, ended_at FROM tasks "
+          + "WHERE dossier_id IN (SELECT dossier_id FROM _overdue_dossiers)",
+      "CREATE OR REPLACE TABLE _overdue_supplements AS SELECT dossier_id, event_type, occurred_at FROM events "
+          + "WHERE event_type IN ('SUPPLEMENT_REQUESTED', 'SUPPLEMENT_RECEIVED') "
+          + "AND dossier_id IN (SELECT dossier_id FROM _overdue_dossiers)");
+  /** The officer whose task ({@code tasks} or a subset of it) spans the instant {@code $1}, for a dossier {@code d}. */
+  private static String holderAt1(String tasks) {
+    return """
+        (SELECT t.officer_id FROM %s t
+          WHERE t.dossier_id = d.dossier_id AND t.started_at <= $1 AND (t.ended_at IS NULL OR t.ended_at > $1)
+          ORDER BY t.started_at DESC LIMIT 1)""".formatted(tasks);
+  }
+
+  /**
+   * Dossier {@code d} waits for a supplement at {@code $1}: requested, and nothing received since
+   * ({@code events} or a subset of it holding the dossier's supplement events).
+   */
+  private static String waitingAt1(String events) {
+    return """
+        EXISTS (SELECT 1 FROM %1$s e
+          WHERE e.dossier_id = d.dossier_id AND e.event_type = 'SUPPLEMENT_REQUESTED' AND e.occurred_at <= $1
+            AND NOT EXISTS (SELECT 1 FROM %1$s s WHERE s.dossier_id = d.dossier_id
+              AND s.event_type = 'SUPPLEMENT_RECEIVED' AND s.occurred_at > e.occurred_at AND s.occurred_at <= $1))"""
+        .formatted(events);
+  }
+
+  /**
+   * Dossiers at risk at {@code at} ({@link AtRiskDossier}), the soonest deadline first. {@code dueBy} is
+   * the next working day after {@code at}'s day in the unit's calendar.
+   */
+  public static List<AtRiskDossier> atRisk(Snapshot warehouse, OfficerNames.Directory names, String wardCode,
+      Instant at, LocalDate dueBy, Locale locale) {
+    OffsetDateTime instant = at.atZone(Columns.LOCAL).toOffsetDateTime();
+    return warehouse.query("""
+        WITH unit_pauses AS (SELECT * FROM pauses WHERE ward_code = $2 AND requested_at <= $1),
+        paused AS (SELECT dossier_id, sum(counted_seconds) FILTER (WHERE closed_at <= $1) AS seconds,
+                          bool_or(received_at IS NULL OR received_at > $1) AS waiting
+                   FROM unit_pauses GROUP BY dossier_id),
+        due AS (SELECT d.*, CAST(d.due_date + INTERVAL 1 DAY AS TIMESTAMPTZ)
+                               + to_seconds(CAST(coalesce(p.seconds, 0) AS BIGINT)) AS deadline
+                FROM dossiers d LEFT JOIN paused p USING (dossier_id)
+                WHERE d.ward_code = $2 AND d.received_at <= $1 AND (d.ended_at IS NULL OR d.ended_at > $1)
+                  AND d.due_date IS NOT NULL AND d.due_date <= $3
+                  AND (d.became_overdue_at IS NULL OR d.became_overdue_at > $1) AND NOT coalesce(p.waiting, false))
+        SELECT d.dossier_id, d.procedure_code, coalesce(%s, r.name_vi, d.procedure_code) AS procedure_name,
+               d.received_at, d.due_date, d.deadline, d.supplement_count, %s AS holder
+        FROM due d LEFT JOIN procedures r USING (procedure_code)
+        WHERE d.deadline > $1 AND d.deadline <= CAST($3 + INTERVAL 1 DAY AS TIMESTAMPTZ)
+        ORDER BY d.deadline, d.received_at, d.dossier_id""".formatted("r." + procedureNameColumn(locale), holderAt1("tasks")),
+        row -> {
+          String holder = row.getString("holder");
+          return new AtRiskDossier(row.getString("dossier_id"), row.getString("procedure_code"),
+              row.getString("procedure_name"), Columns.instant(row, "received_at"), Columns.date(row, "due_date"),
+              Columns.instant(row, "deadline"), names.id(holder), names.name(holder), row.getInt("supplement_count"));
+        }, instant, wardCode, dueBy);
   }
 
   /** All 7 × 24 cells, zero where nothing was received. */

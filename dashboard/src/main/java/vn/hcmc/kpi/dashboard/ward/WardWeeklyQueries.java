@@ -4,70 +4,19 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
-import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 
-import vn.hcmc.kpi.dashboard.officer.OfficerNames;
-import vn.hcmc.kpi.dashboard.security.Viewer;
 import vn.hcmc.kpi.dashboard.system.BadRequestException;
 import vn.hcmc.kpi.dashboard.system.NotFoundException;
-import vn.hcmc.kpi.dashboard.warehouse.AsOf;
 import vn.hcmc.kpi.dashboard.warehouse.Columns;
 import vn.hcmc.kpi.dashboard.warehouse.Warehouse.Snapshot;
-import vn.hcmc.kpi.dashboard.ward.WardWeeklyReview.TrendPoint;
 import vn.hcmc.kpi.dashboard.ward.WardWeeklyReview.WeekOption;
 
-/** Reads the ward weekly review from {@code ward_weekly} and {@code units}, within one warehouse snapshot. */
+/** Reads units and weeks from {@code ward_weekly} and {@code units}, within one warehouse snapshot. */
 public final class WardWeeklyQueries {
 
   private WardWeeklyQueries() {
-  }
-
-  /** The review of {@code wardCode} for the week starting {@code weekStart} (a Monday). */
-  public static WardWeeklyReview review(Snapshot warehouse, OfficerNames officerNames, String wardCode,
-      LocalDate weekStart, Locale locale) {
-    requireMonday(weekStart);
-    Viewer.current().requireUnit(wardCode);
-    Unit unit = unit(warehouse, wardCode);
-    LocalDate firstTrendWeek = weekStart.minusWeeks(WardWeeklyReview.TREND_WEEKS - 1);
-    Map<LocalDate, WeekFigures> weeks = warehouse.query("""
-        SELECT * FROM ward_weekly
-        WHERE ward_code = ? AND week_start BETWEEN ? AND ?
-        ORDER BY week_start""", WardWeeklyQueries::figures, wardCode, firstTrendWeek, weekStart)
-        .stream().collect(Collectors.toMap(WeekFigures::weekStart, Function.identity()));
-    WeekFigures week = weeks.get(weekStart);
-    if (week == null) {
-      throw new NotFoundException("review.noData", unit.name(), weekStart);
-    }
-    WeekFigures previous = weeks.get(weekStart.minusWeeks(1));
-    List<TrendPoint> trend = new ArrayList<>();
-    for (LocalDate monday = firstTrendWeek; !monday.isAfter(weekStart); monday = monday.plusWeeks(1)) {
-      WeekFigures figures = weeks.get(monday);
-      trend.add(figures == null
-          ? new TrendPoint(monday, false, false, null, null, null, null)
-          : new TrendPoint(monday, true, figures.partial(), figures.received(), figures.resolved(),
-              figures.onTimeRate(), figures.progress766()));
-    }
-    Instant asOf = AsOf.of(warehouse);
-    Instant judgedAt = AsOf.judgedAt(asOf, weekStart);
-    OfficerNames.Directory names = officerNames.ofUnit(warehouse, wardCode);
-    return new WardWeeklyReview(warehouse.versionId(), local(asOf), local(judgedAt), unit, weekStart,
-        weekStart.plusDays(6), week, previous, previous == null ? null : week.changeFrom(previous), trend,
-        WardWeekTables.officers(warehouse, names, wardCode, weekStart),
-        WardWeekTables.procedures(warehouse, wardCode, weekStart, locale),
-        WardWeekTables.overdue(warehouse, names, wardCode, judgedAt, locale),
-        WardWeekTables.intake(warehouse, wardCode, weekStart));
-  }
-
-  private static OffsetDateTime local(Instant instant) {
-    return instant.atZone(Columns.LOCAL).toOffsetDateTime();
   }
 
   public static void requireMonday(LocalDate weekStart) {
@@ -112,7 +61,7 @@ public final class WardWeeklyQueries {
     return warehouse.queryFirst("SELECT min(ward_code) FROM ward_weekly", row -> row.getString(1));
   }
 
-  static WeekFigures figures(ResultSet row) throws SQLException {
+  public static WeekFigures figures(ResultSet row) throws SQLException {
     return new WeekFigures(row.getObject("week_start", LocalDate.class), row.getBoolean("partial"),
         row.getLong("received"), row.getLong("resolved"), row.getLong("early"), row.getLong("on_time"),
         row.getLong("late"), Columns.nullableDouble(row, "on_time_rate"), row.getLong("open_end"),

@@ -4,6 +4,9 @@ import java.time.OffsetDateTime;
 import java.time.LocalDate;
 import java.util.List;
 
+import vn.hcmc.kpi.dashboard.alert.Firing;
+import vn.hcmc.kpi.dashboard.target.TargetStatus;
+import vn.hcmc.kpi.dashboard.ward.WardWeekTables.AtRiskDossier;
 import vn.hcmc.kpi.dashboard.ward.WardWeekTables.IntakeCell;
 import vn.hcmc.kpi.dashboard.ward.WardWeekTables.OfficerRow;
 import vn.hcmc.kpi.dashboard.ward.WardWeekTables.OverdueDossier;
@@ -22,14 +25,19 @@ import vn.hcmc.kpi.dashboard.ward.WeekFigures.WeekChange;
  * @param previousWeek null when the unit had no activity the week before
  * @param change null when {@code previousWeek} is
  * @param trend oldest first, always {@value #TREND_WEEKS} weeks
+ * @param targets the week's KPIs that have a target for the unit ({@code kpi.targets}), with their status
  * @param officers by tasks completed, most first
  * @param procedures late first
  * @param overdue open and overdue at {@code judgedAt}, oldest due date first
+ * @param dueBy the next working day after {@code judgedAt}'s day
+ * @param atRisk open, in time and due by the end of {@code dueBy} at {@code judgedAt} (sắp trễ), soonest first
+ * @param alerts the alert firings stored for the unit and week
  * @param intake 7 × 24 cells, Monday 0:00 first
  */
 public record WardWeeklyReview(String warehouseVersion, OffsetDateTime asOf, OffsetDateTime judgedAt, Unit unit,
     LocalDate weekStart, LocalDate weekEnd, WeekFigures week, WeekFigures previousWeek, WeekChange change,
-    List<TrendPoint> trend, List<OfficerRow> officers, List<ProcedureRow> procedures, List<OverdueDossier> overdue,
+    List<TrendPoint> trend, List<TargetStatus> targets, List<OfficerRow> officers, List<ProcedureRow> procedures,
+    List<OverdueDossier> overdue, LocalDate dueBy, List<AtRiskDossier> atRisk, List<Firing> alerts,
     List<IntakeCell> intake) {
 
   public static final int TREND_WEEKS = 12;

@@ -10,7 +10,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
 
 import io.swagger.v3.oas.annotations.Operation;
-import vn.hcmc.kpi.dashboard.officer.OfficerNames;
 import vn.hcmc.kpi.dashboard.warehouse.Warehouse;
 
 /** JSON of the ward weekly review (a public path: keep it stable). Errors are problem details. */
@@ -18,11 +17,11 @@ import vn.hcmc.kpi.dashboard.warehouse.Warehouse;
 class WardWeeklyReviewApiController {
 
   private final Warehouse warehouse;
-  private final OfficerNames officerNames;
+  private final WardReviews reviews;
 
-  WardWeeklyReviewApiController(Warehouse warehouse, OfficerNames officerNames) {
+  WardWeeklyReviewApiController(Warehouse warehouse, WardReviews reviews) {
     this.warehouse = warehouse;
-    this.officerNames = officerNames;
+    this.reviews = reviews;
   }
 
   @Operation(summary = "Ward weekly review: headline figures with change, 12-week trend, officers, procedures "
@@ -31,6 +30,6 @@ class WardWeeklyReviewApiController {
   WardWeeklyReview review(@PathVariable String wardCode,
       @PathVariable @DateTimeFormat(iso = ISO.DATE) LocalDate weekStart, Locale locale) {
     WardWeeklyQueries.requireMonday(weekStart);
-    return warehouse.read(snapshot -> WardWeeklyQueries.review(snapshot, officerNames, wardCode, weekStart, locale));
+    return warehouse.read(snapshot -> reviews.review(snapshot, wardCode, weekStart, locale));
   }
 }

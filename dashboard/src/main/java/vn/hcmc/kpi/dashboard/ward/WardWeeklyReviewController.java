@@ -14,8 +14,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.util.UriUtils;
 
 import tools.jackson.databind.json.JsonMapper;
-import vn.hcmc.kpi.dashboard.officer.OfficerNames;
 import vn.hcmc.kpi.dashboard.security.Viewer;
+import vn.hcmc.kpi.dashboard.target.TargetStatus;
 import vn.hcmc.kpi.dashboard.system.NotFoundException;
 import vn.hcmc.kpi.dashboard.warehouse.Warehouse;
 import vn.hcmc.kpi.dashboard.warehouse.Warehouse.Snapshot;
@@ -29,12 +29,12 @@ import vn.hcmc.kpi.dashboard.warehouse.Warehouse.Snapshot;
 class WardWeeklyReviewController {
 
   private final Warehouse warehouse;
-  private final OfficerNames officerNames;
+  private final WardReviews reviews;
   private final JsonMapper json;
 
-  WardWeeklyReviewController(Warehouse warehouse, OfficerNames officerNames, JsonMapper json) {
+  WardWeeklyReviewController(Warehouse warehouse, WardReviews reviews, JsonMapper json) {
     this.warehouse = warehouse;
-    this.officerNames = officerNames;
+    this.reviews = reviews;
     this.json = json;
   }
 
@@ -72,7 +72,7 @@ class WardWeeklyReviewController {
       @RequestParam(required = false) String view, Locale locale, Model model) {
     WardWeeklyQueries.requireMonday(weekStart);
     warehouse.read(snapshot -> {
-      WardWeeklyReview review = WardWeeklyQueries.review(snapshot, officerNames, wardCode, weekStart, locale);
+      WardWeeklyReview review = reviews.review(snapshot, wardCode, weekStart, locale);
       model.addAttribute("review", review);
       model.addAttribute("reviewJson", json.writeValueAsString(review).replace("<", "\\u003c"));
       // a leader's picker offers their own unit only (the others are 403 anyway)
@@ -80,6 +80,8 @@ class WardWeeklyReviewController {
           .filter(unit -> Viewer.current().mayOpenUnit(unit.code())).toList());
       model.addAttribute("weeks", WardWeeklyQueries.weeksOf(snapshot, wardCode));
       model.addAttribute("exportTables", WardWeekExport.TABLES);
+      model.addAttribute("statuses", review.targets().stream()
+          .collect(java.util.stream.Collectors.toMap(TargetStatus::kpi, status -> status)));
       return review;
     });
     // The print view is the same review laid out for A4 (no pickers, tables unpaged, charts as SVG).

@@ -11,6 +11,12 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Pattern;
 
@@ -25,6 +31,18 @@ final class PublishedVersion {
 
   static final String TIME_ZONE = "Asia/Ho_Chi_Minh";
 
+  /** Tables with a row per dossier, event, task or pause (docs/warehouse.md): never held in memory. */
+  static final Set<String> PER_DOSSIER = Set.of("dossiers", "events", "tasks", "pauses");
+
+  private static final System.Logger LOG = System.getLogger(PublishedVersion.class.getName());
+
+  /** One daemon thread builds derived tables, one set after another (they are small and rare). */
+  private static final ExecutorService BUILDER = Executors.newSingleThreadExecutor(runnable -> {
+    Thread thread = new Thread(runnable, "kpi-derived-tables");
+    thread.setDaemon(true);
+    return thread;
+  });
+
   private static final Pattern TABLE_NAME = Pattern.compile("[a-z_][a-z0-9_]*");
 
   private final String id;
@@ -32,6 +50,9 @@ final class PublishedVersion {
   private final List<String> tables;
   private final DuckDBConnection database;
   private final AtomicInteger references = new AtomicInteger(1);
+  /** Names of the derived table sets built in this version's database (see {@link #derived}). */
+  private final Set<String> derived = ConcurrentHashMap.newKeySet();
+  private final Map<String, CompletableFuture<Void>> building = new ConcurrentHashMap<>();
 
   private PublishedVersion(String id, Path directory, List<String> tables, DuckDBConnection database) {
     this.id = id;
@@ -48,6 +69,17 @@ final class PublishedVersion {
    * {@code allowed_directories} would make every later read of them fail.)
    */
   static PublishedVersion open(String id, Path directory) throws SQLException, IOException {
+    return open(id, directory, 0);
+  }
+
+  /**
+   * As {@link #open(String, Path)}, but tables whose Parquet files total at most {@code inMemoryBytes}
+   * are loaded into memory ({@code CREATE TABLE … AS}) instead of being views: a query on a view opens
+   * and decodes the files again every time (a few ms each, several per page), while the small tables
+   * (weekly figures, units, procedures, runs…) are what nearly every request reads. The per-dossier
+   * tables ({@link #PER_DOSSIER}) always stay views: they grow with the year (millions of rows).
+   */
+  static PublishedVersion open(String id, Path directory, long inMemoryBytes) throws SQLException, IOException {
     List<String> tables = tableFolders(directory);
     DuckDBConnection database = (DuckDBConnection) DriverManager.getConnection("jdbc:duckdb:");
     try (Statement statement = database.createStatement()) {
@@ -58,7 +90,8 @@ final class PublishedVersion {
       statement.execute("SET autoload_known_extensions = false");
       statement.execute("SET lock_configuration = true");
       for (String table : tables) {
-        statement.execute("CREATE VIEW " + table + " AS SELECT * FROM read_parquet("
+        boolean inMemory = !PER_DOSSIER.contains(table) && parquetBytes(directory.resolve(table)) <= inMemoryBytes;
+        statement.execute((inMemory ? "CREATE TABLE " : "CREATE VIEW ") + table + " AS SELECT * FROM read_parquet("
             + literal(directory.resolve(table) + "/*.parquet") + ")");
       }
     } catch (SQLException | RuntimeException e) {
@@ -81,6 +114,16 @@ final class PublishedVersion {
     }
     Collections.sort(tables);
     return tables;
+  }
+
+  private static long parquetBytes(Path folder) throws IOException {
+    long bytes = 0;
+    try (DirectoryStream<Path> files = Files.newDirectoryStream(folder, "*.parquet")) {
+      for (Path file : files) {
+        bytes += Files.size(file);
+      }
+    }
+    return bytes;
   }
 
   private static boolean hasParquet(Path folder) throws IOException {
@@ -108,6 +151,38 @@ final class PublishedVersion {
   /** A new connection to this version's database, for one query. */
   Connection connect() throws SQLException {
     return database.duplicate();
+  }
+
+  /**
+   * Whether the in-memory tables {@code name}, derived from this version's tables, are ready. If not,
+   * starts building them ({@code statements}, each a {@code CREATE OR REPLACE TABLE}) in the background,
+   * once, and answers false: callers then read the original tables, so neither a version switch nor a
+   * request ever waits for the build. The version never changes, so neither do they; they go with the
+   * database when the version is closed (the build holds a reference meanwhile).
+   */
+  boolean derived(String name, List<String> statements) {
+    if (derived.contains(name)) {
+      return true;
+    }
+    building.computeIfAbsent(name, n -> {
+      if (!retain()) {
+        return CompletableFuture.completedFuture(null); // closed meanwhile: nobody will ask again
+      }
+      return CompletableFuture.runAsync(() -> {
+        try (Connection connection = connect(); Statement statement = connection.createStatement()) {
+          for (String sql : statements) {
+            statement.execute(sql);
+          }
+          derived.add(n);
+        } catch (SQLException | RuntimeException e) {
+          // e.g. a version without one of the tables they read: its readers keep the original tables
+          LOG.log(System.Logger.Level.WARNING, "version " + id + ": derived tables '" + n + "' not built: " + e);
+        } finally {
+          release();
+        }
+      }, BUILDER);
+    });
+    return false;
   }
 
   /** Takes a reference unless the version has already been closed. */

@@ -44,6 +44,7 @@ public final class Warehouse implements AutoCloseable {
 
   private final Path root;
   private final long checkIntervalNanos;
+  private final long inMemoryBytes;
   private final ReentrantLock refreshing = new ReentrantLock();
   private volatile PublishedVersion current;
   private volatile long lastCheckNanos;
@@ -54,8 +55,18 @@ public final class Warehouse implements AutoCloseable {
   }
 
   public Warehouse(Path root, Duration checkInterval) {
+    this(root, checkInterval, 0);
+  }
+
+  /**
+   * @param inMemoryBytes tables whose Parquet files total at most this many bytes are loaded into memory
+   *     when a version is opened (see {@link PublishedVersion#open(String, Path, long)}); 0: views only
+   *     (one-off readers such as the {@code sql} command would only pay for the loading)
+   */
+  public Warehouse(Path root, Duration checkInterval, long inMemoryBytes) {
     this.root = root.toAbsolutePath().normalize();
     this.checkIntervalNanos = checkInterval.toNanos();
+    this.inMemoryBytes = inMemoryBytes;
   }
 
   public Path root() {
@@ -143,7 +154,7 @@ public final class Warehouse implements AutoCloseable {
       }
       PublishedVersion next;
       try {
-        next = PublishedVersion.open(id, directory);
+        next = PublishedVersion.open(id, directory, inMemoryBytes);
       } catch (SQLException | IOException e) {
         throw new WarehouseUnavailableException(Reason.OPEN_FAILED, directory,
             "cannot open version " + id + ": " + e.getMessage(), e);
@@ -229,6 +240,16 @@ public final class Warehouse implements AutoCloseable {
     /** The version's folder ({@code versions/<id>/}). */
     public java.nio.file.Path directory() {
       return version.directory();
+    }
+
+    /**
+     * Whether the in-memory tables {@code name} derived from this version's tables by {@code statements}
+     * are ready; if not, they are being built in the background and the caller reads the original tables
+     * meanwhile (see {@code PublishedVersion.derived}). For queries that would otherwise scan a big table
+     * on every request.
+     */
+    public boolean derived(String name, List<String> statements) {
+      return version.derived(name, statements);
     }
 
     public <T> List<T> query(String sql, RowMapper<T> mapper, Object... params) {

@@ -190,7 +190,7 @@ class WardReviewBrowserTests extends FixtureApp {
       List<String> sheets = new ArrayList<>();
       workbook.forEach(sheet -> sheets.add(sheet.getSheetName()));
       assertThat(sheets).containsExactly("Tổng hợp", "Diễn biến 12 tuần", "Cán bộ", "Thủ tục", "Hồ sơ quá hạn",
-          "Tiếp nhận theo giờ");
+          "Hồ sơ sắp trễ", "Cảnh báo", "Tiếp nhận theo giờ");
       Sheet officers = workbook.getSheet("Cán bộ");
       Row header = officers.getRow(0);
       assertThat(header.getCell(0).getStringCellValue()).isEqualTo("Mã cán bộ");

@@ -103,19 +103,31 @@ class ServingUnderChangeTests {
       }
     });
     try {
+      // Paced by requests served, not by the clock: each version is replaced only after every client
+      // could have asked for it, however busy the machine is.
       for (Path version : prepared) {
-        Thread.sleep(400);
+        awaitRequests(requests, CLIENTS + 1);
         publish(version.getFileName().toString());
       }
-      Thread.sleep(500);
+      awaitRequests(requests, CLIENTS + 1);
     } finally {
       running.set(false);
       clients.shutdown();
       assertThat(clients.awaitTermination(20, TimeUnit.SECONDS)).isTrue();
     }
     assertThat(failures).isEmpty();
-    assertThat(requests.get()).isGreaterThan(30);
+    assertThat(requests.get()).isGreaterThanOrEqualTo((VERSIONS + 1L) * (CLIENTS + 1));
     assertThat(seen).as("versions served").hasSizeGreaterThanOrEqualTo(4).contains("v-load-" + VERSIONS);
+  }
+
+  /** Waits until this many more requests have been answered (at most 30 s: a stuck server fails the test). */
+  private static void awaitRequests(AtomicLong requests, int more) throws InterruptedException {
+    long target = requests.get() + more;
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+    while (requests.get() < target) {
+      assertThat(System.nanoTime()).as("requests answered in time").isLessThan(deadline);
+      Thread.sleep(20);
+    }
   }
 
   /** Null when every received figure of the response matches the version it names. */

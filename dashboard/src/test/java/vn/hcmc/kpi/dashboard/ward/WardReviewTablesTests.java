@@ -148,7 +148,7 @@ class WardReviewTablesTests extends FixtureApp {
     assertThat(response.statusCode()).isEqualTo(200);
     assertThat(response.headers().firstValue("Content-Disposition").orElseThrow()).contains("ward-" + ward + "-" + week + ".xlsx");
     try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(response.body()))) {
-      assertThat(workbook.getNumberOfSheets()).isEqualTo(6);
+      assertThat(workbook.getNumberOfSheets()).isEqualTo(WardWeekExport.TABLES.size());
       Sheet headline = workbook.getSheet("Tổng hợp");
       assertThat(headline.getRow(0).getCell(4).getStringCellValue()).isEqualTo("Tiếp nhận");
       assertThat((long) headline.getRow(1).getCell(4).getNumericCellValue()).isEqualTo(((Number) pick.get("received")).longValue());

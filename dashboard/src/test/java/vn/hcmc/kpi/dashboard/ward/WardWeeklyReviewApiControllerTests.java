@@ -13,7 +13,6 @@ import org.springframework.http.MediaType;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 
-import vn.hcmc.kpi.dashboard.officer.OfficerNames;
 import vn.hcmc.kpi.dashboard.warehouse.Warehouse;
 
 /** MVC slice (Boot 4: {@code org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest}). */
@@ -27,7 +26,7 @@ class WardWeeklyReviewApiControllerTests {
   Warehouse warehouse;
 
   @MockitoBean
-  OfficerNames officerNames;
+  WardReviews reviews;
 
   @Test
   void aWeekNotStartingOnMondayIsRefusedBeforeTheWarehouseIsRead() throws Exception {

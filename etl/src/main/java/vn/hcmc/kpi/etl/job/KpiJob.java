@@ -1,8 +1,6 @@
 package vn.hcmc.kpi.etl.job;
 
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.count;
-import static org.apache.spark.sql.functions.explode;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.max;
 import static org.apache.spark.sql.functions.min;
@@ -18,8 +16,10 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import org.apache.spark.api.java.function.FlatMapFunction;
+import org.apache.spark.api.java.function.MapFunction;
 import org.apache.spark.api.java.function.MapPartitionsFunction;
 import org.apache.spark.broadcast.Broadcast;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
@@ -88,38 +88,41 @@ public final class KpiJob {
     reference = withProfileProcedures(withProfileUnits(reference, ingested), ingested);
 
     Faults.point("after-ingest");
-    Dataset<Row> folded = fold(ingested.filter(col("reason").isNull()), reference, asOf)
+    Dataset<byte[]> folded = fold(ingested.filter(col("reason").isNull()), reference, asOf)
         .persist(StorageLevel.MEMORY_AND_DISK());
-    Row foldStats = folded.agg(sum(col("duplicates")), count(col("facts"))).first();
+    Row foldStats = folded.map((MapFunction<byte[], Row>) b -> RowFactory.create(
+            (long) FoldCodec.duplicates(b), FoldCodec.hasFacts(b) ? 1L : 0L), Encoders.row(FOLD_STATS))
+        .agg(sum(col("duplicates")), sum(col("dossiers"))).first();
     long duplicates = foldStats.isNullAt(0) ? 0 : foldStats.getLong(0);
-    long dossiers = foldStats.getLong(1);
+    long dossiers = foldStats.isNullAt(1) ? 0 : foldStats.getLong(1);
     long accepted = rowsRead - rejected - duplicates;
 
     String dir = version;
-    Dataset<Row> events = folded.select(explode(col("events")).as("e")).select("e.*");
-    Dataset<Row> weekFacts = folded.select(explode(col("weeks")).as("w")).select("w.*");
-    Dataset<Row> officerFacts = folded.select(explode(col("officers")).as("o")).select("o.*");
+    Dataset<Row> events = section(folded, FoldCodec.Section.EVENTS);
+    Dataset<Row> weekFacts = section(folded, FoldCodec.Section.WEEKS);
+    Dataset<Row> officerFacts = section(folded, FoldCodec.Section.OFFICERS);
     // Big tables keep the fold's partitioning (no second shuffle) and are sorted within each file,
     // so Parquet row-group statistics on ward_code still prune reads.
     write(events.sortWithinPartitions("ward_code", "occurred_at", "dossier_id", "event_id"), dir, "events");
-    write(folded.filter(col("facts").isNotNull()).select("facts.*")
+    write(section(folded, FoldCodec.Section.FACTS)
         .sortWithinPartitions("ward_code", "received_at", "dossier_id"), dir, "dossiers");
-    write(folded.select(explode(col("tasks")).as("t")).select("t.*")
+    write(section(folded, FoldCodec.Section.TASKS)
         .sortWithinPartitions("ward_code", "started_at", "dossier_id", "officer_id"), dir, "tasks");
-    write(folded.select(explode(col("pauses")).as("p")).select("p.*")
+    write(section(folded, FoldCodec.Section.PAUSES)
         .sortWithinPartitions("ward_code", "dossier_id", "requested_at"), dir, "pauses");
-    write(folded.select(explode(col("anomalies")).as("a")).select("a.*").withColumn("run_id", lit(runId))
-        .orderBy("ward_code", "dossier_id", "code", "detail"), dir, "data_quality");
-    write(ingested.filter(col("reason").isNotNull()).select("source", "line", "raw", "reason", "message")
-        .withColumn("run_id", lit(runId)).orderBy("source", "line"), dir, "rejects");
+    // Small tables go to one sorted file: no range-partitioning sample job, which orderBy would cost.
+    write(oneSortedFile(section(folded, FoldCodec.Section.ANOMALIES).withColumn("run_id", lit(runId)),
+        "ward_code", "dossier_id", "code", "detail"), dir, "data_quality");
+    write(oneSortedFile(ingested.filter(col("reason").isNotNull()).select("source", "line", "raw", "reason", "message")
+        .withColumn("run_id", lit(runId)), "source", "line"), dir, "rejects");
 
     Dataset<Row> officerWeekly = WeeklyTables.officerWeekly(officerFacts).persist(StorageLevel.MEMORY_AND_DISK());
-    write(officerWeekly.orderBy("ward_code", "week_start", "officer_id"), dir, "officer_weekly");
-    write(WeeklyTables.wardWeekly(weekFacts, officerWeekly, asOf).orderBy("ward_code", "week_start"), dir,
+    write(oneSortedFile(officerWeekly, "ward_code", "week_start", "officer_id"), dir, "officer_weekly");
+    write(oneSortedFile(WeeklyTables.wardWeekly(weekFacts, officerWeekly, asOf), "ward_code", "week_start"), dir,
         "ward_weekly");
-    write(WeeklyTables.procedureWeekly(weekFacts, asOf).orderBy("ward_code", "procedure_code", "week_start"), dir,
-        "procedure_weekly");
-    write(WeeklyTables.wardHourly(events, asOf).orderBy("ward_code", "week_start", "weekday", "hour"), dir,
+    write(oneSortedFile(WeeklyTables.procedureWeekly(weekFacts, asOf), "ward_code", "procedure_code", "week_start"),
+        dir, "procedure_weekly");
+    write(oneSortedFile(WeeklyTables.wardHourly(events, asOf), "ward_code", "week_start", "weekday", "hour"), dir,
         "ward_hourly");
     ReferenceTables.write(spark, reference, dir);
 
@@ -131,6 +134,19 @@ public final class KpiJob {
     folded.unpersist();
     ingested.unpersist();
     return summary;
+  }
+
+  private static final StructType FOLD_STATS = Rows.struct(Rows.f("duplicates", DataTypes.LongType),
+      Rows.f("dossiers", DataTypes.LongType));
+
+  /** One table's rows of the cached fold output: only that section of each dossier's bytes is decoded. */
+  static Dataset<Row> section(Dataset<byte[]> folded, FoldCodec.Section section) {
+    return folded.flatMap((FlatMapFunction<byte[], Row>) b -> FoldCodec.rows(b, section),
+        Encoders.row(section.schema));
+  }
+
+  static Dataset<Row> oneSortedFile(Dataset<Row> table, String... columns) {
+    return table.repartition(1).sortWithinPartitions(columns[0], java.util.Arrays.copyOfRange(columns, 1, columns.length));
   }
 
   static void write(Dataset<Row> table, String versionDir, String name) {
@@ -223,16 +239,18 @@ public final class KpiJob {
   }
 
   /** One shuffle puts each dossier's events together; the clock then runs once per dossier. */
-  Dataset<Row> fold(Dataset<Row> accepted, ReferenceData reference, Instant asOf) {
+  Dataset<byte[]> fold(Dataset<Row> accepted, ReferenceData reference, Instant asOf) {
     Broadcast<DossierFold> fold = spark.sparkContext().broadcast(
         new DossierFold(reference, options.clockSettings()), scala.reflect.ClassTag$.MODULE$.apply(DossierFold.class));
-    MapPartitionsFunction<Row, Row> perDossier = rows -> new DossierIterator(rows, fold.value(), asOf);
-    return accepted.repartition(col("dossier_id")).sortWithinPartitions("dossier_id")
-        .mapPartitions(perDossier, Encoders.row(Rows.FOLDED));
+    MapPartitionsFunction<Row, byte[]> perDossier = rows -> new DossierIterator(rows, fold.value(), asOf);
+    Column[] needed = java.util.Arrays.stream(Rows.ACCEPTED).map(org.apache.spark.sql.functions::col)
+        .toArray(Column[]::new);
+    return accepted.select(needed).repartition(col("dossier_id")).sortWithinPartitions("dossier_id")
+        .mapPartitions(perDossier, Encoders.BINARY());
   }
 
   /** Groups consecutive rows of the same dossier and folds each group. */
-  private static final class DossierIterator implements Iterator<Row> {
+  private static final class DossierIterator implements Iterator<byte[]> {
     private final Iterator<Row> rows;
     private final DossierFold fold;
     private final Instant asOf;
@@ -247,7 +265,7 @@ public final class KpiJob {
 
     @Override public boolean hasNext() { return pending != null; }
 
-    @Override public Row next() {
+    @Override public byte[] next() {
       List<LogEvent> group = new ArrayList<>();
       group.add(pending);
       pending = null;
@@ -256,7 +274,7 @@ public final class KpiJob {
         if (!e.dossierId().equals(group.get(0).dossierId())) { pending = e; break; }
         group.add(e);
       }
-      return Rows.folded(fold.fold(group, asOf));
+      return FoldCodec.encode(fold.fold(group, asOf));
     }
   }
 
@@ -273,6 +291,8 @@ public final class KpiJob {
         "spark.sql.parquet.compression.codec", "zstd",
         "spark.ui.enabled", "false",
         "spark.sql.shuffle.partitions", "8",
-        "spark.sql.adaptive.enabled", "true");
+        "spark.sql.adaptive.enabled", "true",
+        // exact percentiles aggregate in object hash maps; past 128 groups Spark falls back to sorting them
+        "spark.sql.objectHashAggregate.sortBased.fallbackThreshold", "100000");
   }
 }

@@ -1,5 +1,6 @@
 package vn.hcmc.kpi.etl.job;
 
+import static org.apache.spark.sql.types.DataTypes.DateType;
 import static org.apache.spark.sql.types.DataTypes.IntegerType;
 import static org.apache.spark.sql.types.DataTypes.StringType;
 
@@ -27,6 +28,8 @@ final class ReferenceTables {
       Rows.f("clock_rule", StringType));
   static final StructType OFFICERS = Rows.struct(Rows.f("officer_id", StringType),
       Rows.f("display_name", StringType), Rows.f("unit_code", StringType), Rows.f("role", StringType));
+  static final StructType HOLIDAYS = Rows.struct(Rows.f("date", DateType), Rows.f("kind", StringType),
+      Rows.f("unit_code", StringType), Rows.f("name", StringType));
 
   static void write(SparkSession spark, ReferenceData ref, String dir) {
     List<Row> units = new ArrayList<>();
@@ -43,7 +46,13 @@ final class ReferenceTables {
     for (Officer o : ref.officers().values()) {
       officers.add(RowFactory.create(o.officerId(), o.displayName(), o.unitCode(), o.role()));
     }
+    // the dashboard counts working days with it (at-risk dossiers: due by the next working day)
+    List<Row> holidays = new ArrayList<>();
+    for (ReferenceData.Holiday h : ref.holidays()) {
+      holidays.add(RowFactory.create(h.date(), h.kind(), h.unitCode(), h.name()));
+    }
     save(spark, units, UNITS, dir + "/units");
+    save(spark, holidays, HOLIDAYS, dir + "/holidays");
     save(spark, procedures, PROCEDURES, dir + "/procedures");
     save(spark, officers, OFFICERS, dir + "/officers");
   }

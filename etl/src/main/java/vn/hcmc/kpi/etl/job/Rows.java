@@ -17,13 +17,9 @@ import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
-import scala.jdk.javaapi.CollectionConverters;
-import vn.hcmc.kpi.etl.dossier.Anomaly;
 import vn.hcmc.kpi.etl.dossier.DossierFacts;
 import vn.hcmc.kpi.etl.dossier.FoldResult;
-import vn.hcmc.kpi.etl.dossier.OfficerFact;
 import vn.hcmc.kpi.etl.dossier.Task;
-import vn.hcmc.kpi.etl.dossier.WeekFact;
 import vn.hcmc.kpi.etl.dossier.Weeks;
 import vn.hcmc.kpi.etl.ingest.Counted;
 import vn.hcmc.kpi.etl.ingest.Reject;
@@ -71,11 +67,16 @@ final class Rows {
         null, null, null, null, null, null, null, null, null, null, null, weight);
   }
 
+  /** The columns the fold needs of an accepted row: ingested rows lose the reject columns before the shuffle. */
+  static final String[] ACCEPTED = {"source", "line", "event_id", "dossier_id", "ward_code", "procedure_code",
+      "event_type", "occurred_at", "officer_id", "step", "channel", "due_at", "detail"};
+
+  /** An accepted row (columns {@link #ACCEPTED}) as the clock's event. */
   static LogEvent event(Row r) {
-    String channel = r.getString(13);
-    return new LogEvent(r.getString(5), r.getString(6), r.getString(7), r.getString(8),
-        EventType.valueOf(r.getString(9)), r.getAs(10), r.getString(11), r.getString(12),
-        channel == null ? null : Channel.valueOf(channel), r.getAs(14), r.getString(15), r.getString(0), r.getLong(1));
+    String channel = r.getString(10);
+    return new LogEvent(r.getString(2), r.getString(3), r.getString(4), r.getString(5),
+        EventType.valueOf(r.getString(6)), r.getAs(7), r.getString(8), r.getString(9),
+        channel == null ? null : Channel.valueOf(channel), r.getAs(11), r.getString(12), r.getString(0), r.getLong(1));
   }
 
   static final StructType EVENT = struct(
@@ -123,57 +124,48 @@ final class Rows {
       f("open_tasks_end", IntegerType), f("overdue_held_end", IntegerType), f("late_attributed", IntegerType),
       f("supplements_requested", IntegerType), f("events", IntegerType), f("after_hours_events", IntegerType));
 
-  static final StructType FOLDED = struct(
-      f("facts", DOSSIER),
-      f("events", DataTypes.createArrayType(EVENT)),
-      f("tasks", DataTypes.createArrayType(TASK)),
-      f("pauses", DataTypes.createArrayType(PAUSE)),
-      f("anomalies", DataTypes.createArrayType(ANOMALY)),
-      f("weeks", DataTypes.createArrayType(WEEK_FACT)),
-      f("officers", DataTypes.createArrayType(OFFICER_FACT)),
-      f("duplicates", IntegerType));
-
-  static Row folded(FoldResult r) {
+  /** The values of one section of a dossier's fold output, in the section's schema order. */
+  static List<Object[]> values(FoldResult r, FoldCodec.Section section) {
     DossierFacts d = r.facts();
-    String inherited = d == null ? null : d.procedureCode();
-    List<Row> events = new ArrayList<>(r.events().size());
-    for (int i = 0; i < r.events().size(); i++) {
-      LogEvent e = r.events().get(i);
-      events.add(RowFactory.create(e.eventId(), e.dossierId(), e.wardCode(),
-          e.procedureCode() != null ? e.procedureCode() : inherited, e.type().name(), e.occurredAt(),
-          e.officerId(), e.step(), e.channel() == null ? null : e.channel().name(), e.dueAt(), e.detail(),
-          e.source(), e.line(), r.eventAfterHours().get(i), Weeks.weekStart(e.occurredAt())));
-    }
-    Row facts = d == null ? null : RowFactory.create(d.dossierId(), d.wardCode(), d.procedureCode(), d.channel(),
-        d.receivedAt(), d.receiptDate(), d.dueDate(), d.endedAt(), d.outcome(), d.pausedSeconds(),
-        d.supplementCount(), d.waitingSupplement(), d.verdict().name(), d.holderOfficerId(), d.integrationErrors(),
-        d.apologies(), d.apologyDueDate(), d.adjustedEndAt(), d.resolutionDays(), d.clockRule(), d.dueSource(),
-        d.becameOverdueAt(), d.lateOfficerId(), d.events());
-    return RowFactory.create(facts, seq(events),
-        seq(r.tasks(), t -> RowFactory.create(t.wardCode(), t.dossierId(), t.officerId(), t.step(), t.startedAt(),
-            t.endedAt(), t.officeHours(), t.stepDueAt(), t.stepVerdict())),
-        seq(r.pauses(), p -> RowFactory.create(p.wardCode(), p.dossierId(), p.requestedAt(), p.receivedAt(),
-            p.closedAt(), p.countedSeconds())),
-        seq(r.anomalies(), a -> RowFactory.create(a.dossierId(), a.wardCode(), a.code(), a.detail())),
-        seq(r.weeks(), w -> RowFactory.create(w.wardCode(), w.procedureCode(), w.weekStart(), w.received(),
-            w.receivedOnline(), w.receivedCounter(), w.receivedPost(), w.receivedWithIntegrationError(), w.resolved(),
-            w.early(), w.onTime(), w.late(), w.withdrawn(), w.rejected(), w.noDeadline(), w.openEnd(),
-            w.openOverdueEnd(), w.resolutionDays(), w.resolvedWithSupplement(), w.integrationErrors(), w.apologies(),
-            w.officerEvents(), w.afterHoursEvents())),
-        seq(r.officers(), o -> RowFactory.create(o.wardCode(), o.officerId(), o.weekStart(), o.tasksStarted(),
-            o.tasksCompleted(), o.completedTaskHours(), o.openTasksEnd(), o.overdueHeldEnd(), o.lateAttributed(),
-            o.supplementsRequested(), o.events(), o.afterHoursEvents())),
-        r.duplicates());
+    return switch (section) {
+      case FACTS -> d == null ? List.of() : List.<Object[]>of(new Object[] {d.dossierId(), d.wardCode(),
+          d.procedureCode(), d.channel(), d.receivedAt(), d.receiptDate(), d.dueDate(), d.endedAt(), d.outcome(),
+          d.pausedSeconds(), d.supplementCount(), d.waitingSupplement(), d.verdict().name(), d.holderOfficerId(),
+          d.integrationErrors(), d.apologies(), d.apologyDueDate(), d.adjustedEndAt(), d.resolutionDays(),
+          d.clockRule(), d.dueSource(), d.becameOverdueAt(), d.lateOfficerId(), d.events()});
+      case EVENTS -> {
+        // an event without a procedure code takes its dossier's
+        String inherited = d == null ? null : d.procedureCode();
+        List<Object[]> events = new ArrayList<>(r.events().size());
+        for (int i = 0; i < r.events().size(); i++) {
+          LogEvent e = r.events().get(i);
+          events.add(new Object[] {e.eventId(), e.dossierId(), e.wardCode(),
+              e.procedureCode() != null ? e.procedureCode() : inherited, e.type().name(), e.occurredAt(),
+              e.officerId(), e.step(), e.channel() == null ? null : e.channel().name(), e.dueAt(), e.detail(),
+              e.source(), e.line(), r.eventAfterHours().get(i), Weeks.weekStart(e.occurredAt())});
+        }
+        yield events;
+      }
+      case TASKS -> map(r.tasks(), t -> new Object[] {t.wardCode(), t.dossierId(), t.officerId(), t.step(),
+          t.startedAt(), t.endedAt(), t.officeHours(), t.stepDueAt(), t.stepVerdict()});
+      case PAUSES -> map(r.pauses(), p -> new Object[] {p.wardCode(), p.dossierId(), p.requestedAt(),
+          p.receivedAt(), p.closedAt(), p.countedSeconds()});
+      case ANOMALIES -> map(r.anomalies(), a -> new Object[] {a.dossierId(), a.wardCode(), a.code(), a.detail()});
+      case WEEKS -> map(r.weeks(), w -> new Object[] {w.wardCode(), w.procedureCode(), w.weekStart(),
+          w.received(), w.receivedOnline(), w.receivedCounter(), w.receivedPost(), w.receivedWithIntegrationError(),
+          w.resolved(), w.early(), w.onTime(), w.late(), w.withdrawn(), w.rejected(), w.noDeadline(), w.openEnd(),
+          w.openOverdueEnd(), w.resolutionDays(), w.resolvedWithSupplement(), w.integrationErrors(), w.apologies(),
+          w.officerEvents(), w.afterHoursEvents()});
+      case OFFICERS -> map(r.officers(), o -> new Object[] {o.wardCode(), o.officerId(), o.weekStart(),
+          o.tasksStarted(), o.tasksCompleted(), o.completedTaskHours(), o.openTasksEnd(), o.overdueHeldEnd(),
+          o.lateAttributed(), o.supplementsRequested(), o.events(), o.afterHoursEvents()});
+    };
   }
 
-  private static <T> scala.collection.Seq<Row> seq(List<T> items, Function<T, Row> f) {
-    List<Row> rows = new ArrayList<>(items.size());
+  private static <T> List<Object[]> map(List<T> items, Function<T, Object[]> f) {
+    List<Object[]> rows = new ArrayList<>(items.size());
     for (T t : items) rows.add(f.apply(t));
-    return seq(rows);
-  }
-
-  private static scala.collection.Seq<Row> seq(List<Row> rows) {
-    return CollectionConverters.asScala(rows).toSeq();
+    return rows;
   }
 
   static Instant instant(Row r, String col) { return r.getAs(col); }

@@ -1,6 +1,5 @@
 package vn.hcmc.kpi.etl.reference;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.Reader;
 import java.util.ArrayList;
@@ -20,15 +19,19 @@ public final class CsvReader implements AutoCloseable {
 
   public static final int DEFAULT_MAX_RECORD_CHARS = 1 << 20;
 
-  private final BufferedReader in;
+  private final Reader in;
   private final int maxRecordChars;
+  // our own buffer: BufferedReader.read() takes a lock per character, a measurable cost on big logs
+  private final char[] buf = new char[1 << 16];
+  private int pos;
+  private int lim;
   private long nextLine = 1;
   private boolean eof;
 
   public CsvReader(Reader in) { this(in, DEFAULT_MAX_RECORD_CHARS); }
 
   public CsvReader(Reader in, int maxRecordChars) {
-    this.in = in instanceof BufferedReader b ? b : new BufferedReader(in, 1 << 16);
+    this.in = in;
     this.maxRecordChars = maxRecordChars;
   }
 
@@ -51,7 +54,7 @@ public final class CsvReader implements AutoCloseable {
     boolean fieldWasQuoted = false;
     boolean any = false;
     int c;
-    while ((c = in.read()) != -1) {
+    while ((c = read()) != -1) {
       any = true;
       if (raw.length() >= maxRecordChars) {
         skipToEndOfLine(c);
@@ -61,13 +64,11 @@ public final class CsvReader implements AutoCloseable {
       char ch = (char) c;
       if (inQuotes) {
         if (ch == '"') {
-          in.mark(1);
-          int n = in.read();
-          if (n == '"') { field.append('"'); raw.append("\"\""); continue; }
+          int n = peek();
+          if (n == '"') { pos++; field.append('"'); raw.append("\"\""); continue; }
           inQuotes = false;
           raw.append('"');
           if (n == -1) break;
-          in.reset();
           continue;
         }
         if (ch == '\n') nextLine++;
@@ -82,9 +83,7 @@ public final class CsvReader implements AutoCloseable {
         fields.add(field.toString()); field.setLength(0); fieldWasQuoted = false; raw.append(ch); continue;
       }
       if (ch == '\r') {
-        in.mark(1);
-        int n = in.read();
-        if (n != '\n' && n != -1) in.reset();
+        if (peek() == '\n') pos++;
         nextLine++;
         fields.add(field.toString());
         return new Record(startLine, raw.toString(), fields, null);
@@ -105,8 +104,28 @@ public final class CsvReader implements AutoCloseable {
   }
 
   private void skipToEndOfLine(int c) throws IOException {
-    while (c != -1 && c != '\n') c = in.read();
+    while (c != -1 && c != '\n') c = read();
     if (c == -1) eof = true; else nextLine++;
+  }
+
+  private int read() throws IOException {
+    if (pos == lim && !fill()) return -1;
+    return buf[pos++];
+  }
+
+  /** The next character without consuming it, or -1 at the end. */
+  private int peek() throws IOException {
+    if (pos == lim && !fill()) return -1;
+    return buf[pos];
+  }
+
+  private boolean fill() throws IOException {
+    int n;
+    do { n = in.read(buf, 0, buf.length); } while (n == 0);
+    if (n < 0) return false;
+    pos = 0;
+    lim = n;
+    return true;
   }
 
   @Override public void close() throws IOException { in.close(); }

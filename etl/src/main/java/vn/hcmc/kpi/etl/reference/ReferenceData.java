@@ -43,16 +43,21 @@ public final class ReferenceData implements Serializable {
   private final Map<String, Officer> officers;
   private final Map<String, WorkingCalendar> calendarByUnit;
   private final WorkingCalendar defaultCalendar;
+  private final List<Holiday> holidays;
   private final List<String> sources;
+
+  /** A row of holidays.csv ({@code unitCode} null = every unit), published so readers can count working days. */
+  public record Holiday(LocalDate date, String kind, String unitCode, String name) implements Serializable {}
 
   private ReferenceData(Map<String, Procedure> procedures, Map<String, Unit> units,
                         Map<String, Officer> officers, Map<String, WorkingCalendar> calendarByUnit,
-                        WorkingCalendar defaultCalendar, List<String> sources) {
+                        WorkingCalendar defaultCalendar, List<Holiday> holidays, List<String> sources) {
     this.procedures = procedures;
     this.units = units;
     this.officers = officers;
     this.calendarByUnit = calendarByUnit;
     this.defaultCalendar = defaultCalendar;
+    this.holidays = holidays;
     this.sources = sources;
   }
 
@@ -98,10 +103,12 @@ public final class ReferenceData implements Serializable {
     // holidays: optional unit_code column; empty or * = every unit
     Map<String, Set<LocalDate>> off = new TreeMap<>();
     Map<String, Set<LocalDate>> makeUp = new TreeMap<>();
+    List<Holiday> holidayRows = new ArrayList<>();
     for (Row r : holidays.rows) {
       LocalDate d = r.parse("date", LocalDate::parse);
       String kind = r.req("kind").toUpperCase(Locale.ROOT);
       String unit = Objects.requireNonNullElse(r.opt("unit_code"), ALL_UNITS);
+      holidayRows.add(new Holiday(d, kind, ALL_UNITS.equals(unit) ? null : unit, r.opt("name")));
       switch (kind) {
         case "HOLIDAY" -> off.computeIfAbsent(unit, k -> new HashSet<>()).add(d);
         case "WORKDAY" -> makeUp.computeIfAbsent(unit, k -> new HashSet<>()).add(d);
@@ -134,7 +141,7 @@ public final class ReferenceData implements Serializable {
     customised.remove(ALL_UNITS);
     for (String unit : customised) byUnit.put(unit, calendarFor(unit, off, makeUp, sessions, shared));
     return new ReferenceData(Collections.unmodifiableMap(procs), Collections.unmodifiableMap(unitMap),
-        Collections.unmodifiableMap(officerMap), byUnit, dflt, List.copyOf(sources));
+        Collections.unmodifiableMap(officerMap), byUnit, dflt, List.copyOf(holidayRows), List.copyOf(sources));
   }
 
   private static WorkingCalendar calendarFor(String unit, Map<String, Set<LocalDate>> off,
@@ -161,19 +168,21 @@ public final class ReferenceData implements Serializable {
     Map<String, Unit> all = new LinkedHashMap<>(units);
     more.forEach(all::putIfAbsent);
     return new ReferenceData(procedures, Collections.unmodifiableMap(all), officers, calendarByUnit, defaultCalendar,
-        sources);
+        holidays, sources);
   }
   /** A copy that also knows these procedures (ones already known keep their reference row). */
   public ReferenceData withProcedures(Map<String, Procedure> more) {
     Map<String, Procedure> all = new LinkedHashMap<>(procedures);
     more.forEach(all::putIfAbsent);
-    return new ReferenceData(Collections.unmodifiableMap(all), units, officers, calendarByUnit, defaultCalendar, sources);
+    return new ReferenceData(Collections.unmodifiableMap(all), units, officers, calendarByUnit, defaultCalendar,
+        holidays, sources);
   }
   public Map<String, Officer> officers() { return officers; }
   public WorkingCalendar calendar(String unitCode) {
     WorkingCalendar c = unitCode == null ? null : calendarByUnit.get(unitCode);
     return c == null ? defaultCalendar : c;
   }
+  public List<Holiday> holidays() { return holidays; }
   /** Where each file came from (a path, or "default:NAME"), for the run record. */
   public List<String> sources() { return sources; }
 

@@ -1,0 +1,99 @@
+package vn.hcmc.kpi.etl.job;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import org.apache.spark.sql.Row;
+import org.junit.jupiter.api.Test;
+import vn.hcmc.kpi.etl.dossier.Anomaly;
+import vn.hcmc.kpi.etl.dossier.DossierFacts;
+import vn.hcmc.kpi.etl.dossier.FoldResult;
+import vn.hcmc.kpi.etl.dossier.OfficerFact;
+import vn.hcmc.kpi.etl.dossier.PauseInterval;
+import vn.hcmc.kpi.etl.dossier.Task;
+import vn.hcmc.kpi.etl.dossier.Verdict;
+import vn.hcmc.kpi.etl.dossier.WeekFact;
+import vn.hcmc.kpi.etl.model.Channel;
+import vn.hcmc.kpi.etl.model.EventType;
+import vn.hcmc.kpi.etl.model.LogEvent;
+
+/** The fold's bytes decode to exactly the rows the clock produced, section by section. */
+class FoldCodecTest {
+
+  static final Instant T0 = Instant.parse("2026-01-05T01:30:00.123456Z");
+
+  static FoldResult sample() {
+    String long1 = "chi tiết ".repeat(20_000); // longer than writeUTF's 64 KB
+    LogEvent received = new LogEvent("E1", "HS-01", "26782", "1.001", EventType.RECEIVED, T0, "CB-9",
+        "tiếp nhận", Channel.COUNTER, null, long1, "events-2026-W02.csv", 2L);
+    LogEvent done = new LogEvent("E2", "HS-01", "26782", null, EventType.COMPLETED,
+        Instant.ofEpochSecond(-1, 999_999_999), "CB-9", null, null, T0.plusSeconds(86_400), "", "events-2026-W02.csv",
+        Long.MAX_VALUE);
+    DossierFacts facts = new DossierFacts("HS-01", "26782", "1.001", "COUNTER", T0, LocalDate.of(2026, 1, 5),
+        LocalDate.of(2026, 1, 8), null, "COMPLETED", -5L, 0, true, Verdict.ON_TIME, null, Integer.MIN_VALUE,
+        Integer.MAX_VALUE, null, T0, null, "CALENDAR", "PROCEDURE", null, "CB-9", 2);
+    return new FoldResult(facts, List.of(received, done), List.of(false, true),
+        List.of(new Task("26782", "HS-01", "CB-9", "thẩm định", T0, null, 1.5, null, "ON_TIME")),
+        List.of(new PauseInterval("26782", "HS-01", T0, null, T0.plusSeconds(1), Long.MIN_VALUE)),
+        List.of(new Anomaly("HS-01", "26782", "X", null)),
+        List.of(new WeekFact("26782", "1.001", LocalDate.of(2026, 1, 5), 1, 0, 1, 0, 0, 1, 0, 1, 0, 0, 0, 0, 0, 0,
+            null, 0, 0, 0, 2, 1)),
+        List.of(new OfficerFact("26782", "CB-9", LocalDate.of(1969, 12, 31), 1, 1, Double.NaN, 0, 0, 0, 0, 2, -1)),
+        3);
+  }
+
+  @Test
+  void everySectionRoundTrips() {
+    FoldResult r = sample();
+    byte[] bytes = FoldCodec.encode(r);
+    assertEquals(3, FoldCodec.duplicates(bytes));
+    assertTrue(FoldCodec.hasFacts(bytes));
+    for (FoldCodec.Section s : FoldCodec.Section.values()) {
+      List<Object[]> expected = Rows.values(r, s);
+      List<Row> decoded = new ArrayList<>();
+      FoldCodec.rows(bytes, s).forEachRemaining(decoded::add);
+      assertEquals(expected.size(), decoded.size(), s.name());
+      for (int i = 0; i < expected.size(); i++) {
+        assertArrayEquals(expected.get(i), values(decoded.get(i)), s + " row " + i);
+      }
+    }
+    // the events section is where the inherited procedure code and the week start come from
+    Row second = FoldCodec.rows(bytes, FoldCodec.Section.EVENTS).next();
+    assertEquals("1.001", second.getString(3));
+  }
+
+  @Test
+  void aDossierWithoutFactsHasNoDossierRow() {
+    FoldResult r = new FoldResult(null, List.of(), List.of(), List.of(), List.of(),
+        List.of(new Anomaly("HS-02", "27460", "NO_RECEIVED", "d")), List.of(), List.of(), 0);
+    byte[] bytes = FoldCodec.encode(r);
+    assertFalse(FoldCodec.hasFacts(bytes));
+    assertFalse(FoldCodec.rows(bytes, FoldCodec.Section.FACTS).hasNext());
+    Iterator<Row> anomalies = FoldCodec.rows(bytes, FoldCodec.Section.ANOMALIES);
+    assertEquals("NO_RECEIVED", anomalies.next().getString(2));
+    assertFalse(anomalies.hasNext());
+  }
+
+  @Test
+  void corruptBytesFailLoudly() {
+    byte[] bytes = FoldCodec.encode(sample());
+    int tagAt = bytes.length - 1; // the last value of the officers section is a tagged int
+    bytes[tagAt - 1] = 42;
+    assertThrows(IllegalStateException.class,
+        () -> FoldCodec.rows(bytes, FoldCodec.Section.OFFICERS).forEachRemaining(r -> { }));
+  }
+
+  private static Object[] values(Row row) {
+    Object[] v = new Object[row.length()];
+    for (int i = 0; i < v.length; i++) v[i] = row.get(i);
+    return v;
+  }
+}
