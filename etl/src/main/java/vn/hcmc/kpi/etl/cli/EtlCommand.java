@@ -18,8 +18,9 @@ public final class EtlCommand {
   static final String USAGE = """
       Usage: kpi etl --input PATH... --warehouse DIR [options]
 
-        --input PATH...          log files or folders (CSV or JSON Lines, optionally .gz); folders are searched
-        --warehouse DIR          warehouse root; the run is published there as a new version
+        --input PATH...          log files or folders (CSV or JSON Lines, optionally .gz); folders are searched;
+                                 paths or Hadoop URIs (file:, hdfs:, s3a:)
+        --warehouse DIR          warehouse root, a folder or a Hadoop URI; the run is published there as a new version
         --format csv|jsonl|xes|requests
                                  input format (default: the profile's, else from the file name:
                                  .xes/.xes.gz = xes, .jsonl = jsonl, else csv)

@@ -2,19 +2,18 @@ package vn.hcmc.kpi.etl.cli;
 
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Set;
-import java.util.stream.Stream;
 import vn.hcmc.kpi.etl.job.RunManifest;
 import vn.hcmc.kpi.etl.job.WarehousePublisher;
 
 /** {@code kpi runs}: the warehouse's versions, newest first, which one is published and what each run read. */
 public final class RunsCommand {
   static final String USAGE = """
-      Usage: kpi runs --warehouse DIR
+      Usage: kpi runs --warehouse DIR|URI
 
       Lists the versions kept in the warehouse, newest first: * marks the published one (CURRENT);
       a version without _SUCCESS is an unfinished run that readers never see.
@@ -34,32 +33,27 @@ public final class RunsCommand {
       err.print(USAGE);
       return 2;
     }
-    WarehousePublisher wh = new WarehousePublisher(warehouse, 1);
-    Path versions = wh.root().resolve(WarehousePublisher.VERSIONS);
-    if (!Files.isDirectory(versions)) {
-      err.println("kpi runs: no versions in " + wh.root() + " (nothing has been published there)");
+    WarehousePublisher wh;
+    List<String> ids;
+    try {
+      wh = new WarehousePublisher(warehouse, 1);
+      if (!wh.fs().isDirectory(WarehousePublisher.VERSIONS)) {
+        err.println("kpi runs: no versions in " + wh.location() + " (nothing has been published there)");
+        return 1;
+      }
+      ids = new ArrayList<>(wh.versions());
+    } catch (IllegalArgumentException | IOException | UncheckedIOException e) {
+      err.println("kpi runs: " + e.getMessage());
       return 1;
     }
+    Collections.reverse(ids);
     String current = wh.current();
-    List<Path> dirs = new ArrayList<>();
-    try (Stream<Path> s = Files.list(versions)) {
-      s.filter(Files::isDirectory).sorted((x, y) -> y.getFileName().compareTo(x.getFileName())).forEach(dirs::add);
-    } catch (IOException e) {
-      err.println("kpi runs: cannot list " + versions + ": " + e.getMessage());
-      return 1;
-    }
     out.printf("%-1s %-29s %-10s %-20s %12s %12s %9s %10s %10s  %s%n", "", "version", "state", "as_of", "rows_read",
         "accepted", "rejected", "duplicates", "dossiers", "finished_at");
-    for (Path d : dirs) {
-      String id = d.getFileName().toString();
-      boolean complete = Files.exists(d.resolve(WarehousePublisher.SUCCESS_MARKER));
+    for (String id : ids) {
+      boolean complete = wh.isComplete(id);
       String mark = id.equals(current) ? "*" : "";
-      RunManifest m = null;
-      try {
-        if (Files.exists(d.resolve(RunManifest.FILE))) m = RunManifest.read(d);
-      } catch (IOException e) {
-        m = null;
-      }
+      RunManifest m = wh.manifest(id);
       String state = id.equals(current) ? "published" : complete ? "kept" : "unfinished";
       if (m == null) {
         out.printf("%-1s %-29s %-10s%n", mark, id, state);

@@ -11,7 +11,7 @@ import vn.hcmc.kpi.etl.ingest.LogTimes;
  * Options of an ETL run, checked when built so a bad argument fails before Spark starts.
  *
  * @param inputs log files or folders (local paths or Hadoop URIs)
- * @param warehouse warehouse root folder
+ * @param warehouse warehouse root: a local folder or a Hadoop URI (hdfs:, s3a:; see WarehouseFs)
  * @param asOf the instant open dossiers are judged at; null = the latest accepted event
  * @param referenceDir folder with reference CSVs replacing the shipped defaults; null = defaults only
  * @param master Spark master URL; null = the one spark-submit gave, else local[*]

@@ -9,18 +9,12 @@ import static org.apache.spark.sql.functions.when;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import org.apache.hadoop.conf.Configuration;
-import org.apache.hadoop.fs.FileStatus;
-import org.apache.hadoop.fs.FileSystem;
-import org.apache.hadoop.fs.RemoteIterator;
 import org.apache.spark.api.java.function.FlatMapFunction;
 import org.apache.spark.api.java.function.MapFunction;
 import org.apache.spark.api.java.function.MapPartitionsFunction;
@@ -52,7 +46,7 @@ public final class KpiJob {
 
   /** What a run did, as printed and stored in the runs table. */
   public record RunSummary(String runId, Instant asOf, long rowsRead, long accepted, long rejected, long duplicates,
-                           long dossiers, Path version) {
+                           long dossiers, String version) {
     public boolean reconciles() { return rowsRead == accepted + rejected + duplicates; }
   }
 
@@ -76,10 +70,11 @@ public final class KpiJob {
   public RunSummary run() {
     Instant startedAt = clock.instant();
     ReferenceData reference = ReferenceData.load(options.referenceDir());
-    List<InputFile> files = listLogFiles(options.inputs());
-    WarehousePublisher publisher = new WarehousePublisher(options.warehouse(), options.keepVersions());
+    org.apache.hadoop.conf.Configuration hadoop = spark.sparkContext().hadoopConfiguration();
+    List<InputFile> files = LogFiles.list(options.inputs(), hadoop);
+    WarehousePublisher publisher = new WarehousePublisher(options.warehouse(), options.keepVersions(), hadoop);
     String runId = WarehousePublisher.newVersionId(clock);
-    Path version = publisher.prepare(runId);
+    String version = publisher.create(runId);
     String previous = publisher.current();
 
     Dataset<Row> ingested = ingest(files).persist(StorageLevel.MEMORY_AND_DISK());
@@ -102,7 +97,7 @@ public final class KpiJob {
     long dossiers = foldStats.isNullAt(1) ? 0 : foldStats.getLong(1);
     long accepted = rowsRead - rejected - duplicates;
 
-    String dir = version.toString();
+    String dir = version;
     Dataset<Row> events = section(folded, FoldCodec.Section.EVENTS);
     Dataset<Row> weekFacts = section(folded, FoldCodec.Section.WEEKS);
     Dataset<Row> officerFacts = section(folded, FoldCodec.Section.OFFICERS);
@@ -133,7 +128,7 @@ public final class KpiJob {
 
     RunSummary summary = new RunSummary(runId, asOf, rowsRead, accepted, rejected, duplicates, dossiers, version);
     Instant finishedAt = writeRuns(publisher, previous, summary, startedAt, files, dir);
-    writeManifest(summary, startedAt, finishedAt, files.size(), version);
+    writeManifest(publisher, summary, startedAt, finishedAt, files.size());
     publisher.publish(runId);
     officerWeekly.unpersist();
     folded.unpersist();
@@ -167,14 +162,11 @@ public final class KpiJob {
     Faults.point("after-table:" + name);
   }
 
-  private void writeManifest(RunSummary s, Instant startedAt, Instant finishedAt, int files, Path version) {
-    try {
-      new RunManifest(s.runId(), startedAt.toString(), finishedAt.toString(), options.inputs(), s.asOf().toString(),
-          s.rowsRead(), s.accepted(), s.rejected(), s.duplicates(), s.dossiers(), files,
-          s.reconciles() ? "SUCCEEDED" : "UNRECONCILED").write(version);
-    } catch (IOException e) {
-      throw new java.io.UncheckedIOException("cannot write the run manifest in " + version, e);
-    }
+  private void writeManifest(WarehousePublisher publisher, RunSummary s, Instant startedAt, Instant finishedAt,
+                             int files) {
+    publisher.writeManifest(new RunManifest(s.runId(), startedAt.toString(), finishedAt.toString(), options.inputs(),
+        s.asOf().toString(), s.rowsRead(), s.accepted(), s.rejected(), s.duplicates(), s.dossiers(), files,
+        s.reconciles() ? "SUCCEEDED" : "UNRECONCILED"));
   }
 
   private Instant writeRuns(WarehousePublisher publisher, String previous, RunSummary s, Instant startedAt,
@@ -191,8 +183,8 @@ public final class KpiJob {
         s.rowsRead(), s.accepted(), s.rejected(), s.duplicates(), s.reconciles() ? "SUCCEEDED" : "UNRECONCILED",
         s.dossiers(), (long) files.size());
     Dataset<Row> runs = spark.createDataFrame(List.of(row), schema);
-    if (previous != null && Files.isDirectory(publisher.versionDir(previous).resolve("runs"))) {
-      Dataset<Row> before = spark.read().parquet(publisher.versionDir(previous).resolve("runs").toString());
+    if (previous != null && publisher.hasTable(previous, "runs")) {
+      Dataset<Row> before = spark.read().parquet(publisher.tableLocation(previous, "runs"));
       runs = before.unionByName(runs, true);
     }
     runs.orderBy("started_at", "run_id").coalesce(1).write().mode(SaveMode.ErrorIfExists)
@@ -209,8 +201,7 @@ public final class KpiJob {
       LogFileReader reader = new LogFileReader(Clock.fixed(Instant.ofEpochMilli(clockMillis), java.time.ZoneOffset.UTC),
           mapping);
       List<Row> out = new ArrayList<>();
-      org.apache.hadoop.fs.Path p = new org.apache.hadoop.fs.Path(file.uri());
-      try (InputStream in = p.getFileSystem(new Configuration()).open(p)) {
+      try (InputStream in = LogFiles.open(file)) {
         reader.read(file.name(), in, o -> out.add(Rows.ingested(o)));
       } catch (IOException e) {
         throw new UnreadableFileException(file.name(), e);
@@ -294,45 +285,10 @@ public final class KpiJob {
     }
   }
 
-  /** Files under the inputs (folders are searched recursively), sorted so runs are reproducible. */
+  /** Files under the inputs, as {@link LogFiles#list} finds them with Hadoop's default settings. */
   static List<InputFile> listLogFiles(List<String> inputs) {
-    List<InputFile> files = new ArrayList<>();
-    try {
-      for (String input : inputs) {
-        org.apache.hadoop.fs.Path p = new org.apache.hadoop.fs.Path(input);
-        FileSystem fs = p.getFileSystem(new Configuration());
-        if (!fs.exists(p)) throw new IllegalArgumentException("input does not exist: " + input);
-        FileStatus st = fs.getFileStatus(p);
-        String base = st.getPath().getParent() == null ? "" : st.getPath().getParent().toUri().getPath();
-        if (st.isFile()) {
-          files.add(file(st.getPath(), base));
-          continue;
-        }
-        RemoteIterator<org.apache.hadoop.fs.LocatedFileStatus> it = fs.listFiles(p, true);
-        while (it.hasNext()) {
-          org.apache.hadoop.fs.LocatedFileStatus f = it.next();
-          String name = f.getPath().getName();
-          if (f.isFile() && !name.startsWith(".") && !name.startsWith("_") && LogFileReader.isLogFile(name)) {
-            files.add(file(f.getPath(), base));
-          }
-        }
-      }
-    } catch (IOException e) {
-      throw new IllegalArgumentException("cannot list inputs " + inputs + ": " + e.getMessage(), e);
-    }
-    files.sort(java.util.Comparator.comparing(InputFile::name).thenComparing(InputFile::uri));
-    if (files.isEmpty()) {
-      throw new IllegalArgumentException("no log files (.csv, .jsonl, .xes, optionally .gz) in " + inputs);
-    }
-    return files;
+    return LogFiles.list(inputs, new org.apache.hadoop.conf.Configuration());
   }
-
-  private static InputFile file(org.apache.hadoop.fs.Path path, String base) {
-    String full = path.toUri().getPath();
-    String name = !base.isEmpty() && full.startsWith(base + "/") ? full.substring(base.length() + 1) : path.getName();
-    return new InputFile(path.toString(), name);
-  }
-
 
   static Map<String, String> sparkDefaults() {
     return Map.of(

@@ -3,8 +3,6 @@ package vn.hcmc.kpi.etl.job;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,7 +17,8 @@ public record RunManifest(String runId, String startedAt, String finishedAt, Lis
   public static final String FILE = "run.json";
   private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
-  public void write(Path versionDir) throws IOException {
+  /** The manifest as JSON, as written into a version. */
+  public String toJson() throws IOException {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("run_id", runId);
     m.put("started_at", startedAt);
@@ -33,12 +32,12 @@ public record RunManifest(String runId, String startedAt, String finishedAt, Lis
     m.put("dossiers", dossiers);
     m.put("files", files);
     m.put("status", status);
-    Files.writeString(versionDir.resolve(FILE), JSON.writeValueAsString(m));
+    return JSON.writeValueAsString(m);
   }
 
   @SuppressWarnings("unchecked")
-  public static RunManifest read(Path versionDir) throws IOException {
-    Map<String, Object> m = JSON.readValue(versionDir.resolve(FILE).toFile(), Map.class);
+  public static RunManifest fromJson(String json) throws IOException {
+    Map<String, Object> m = JSON.readValue(json, Map.class);
     return new RunManifest((String) m.get("run_id"), (String) m.get("started_at"), (String) m.get("finished_at"),
         (List<String>) m.get("inputs"), (String) m.get("as_of"), num(m, "rows_read"), num(m, "accepted"),
         num(m, "rejected"), num(m, "duplicates"), num(m, "dossiers"), num(m, "files"), (String) m.get("status"));
