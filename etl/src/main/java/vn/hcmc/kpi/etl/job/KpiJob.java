@@ -88,7 +88,7 @@ public final class KpiJob {
     reference = withProfileProcedures(withProfileUnits(reference, ingested), ingested);
 
     Faults.point("after-ingest");
-    Dataset<byte[]> folded = fold(ingested.filter(col("reason").isNull()), reference, asOf)
+    Dataset<byte[]> folded = fold(ingested.filter(col("reason").isNull()), reference, asOf, foldPartitions(rowsRead))
         .persist(StorageLevel.MEMORY_AND_DISK());
     Row foldStats = folded.map((MapFunction<byte[], Row>) b -> RowFactory.create(
             (long) FoldCodec.duplicates(b), FoldCodec.hasFacts(b) ? 1L : 0L), Encoders.row(FOLD_STATS))
@@ -246,13 +246,22 @@ public final class KpiJob {
   }
 
   /** One shuffle puts each dossier's events together; the clock then runs once per dossier. */
-  Dataset<byte[]> fold(Dataset<Row> accepted, ReferenceData reference, Instant asOf) {
+  /** Rows per fold partition: each fold task sorts its rows; a year of the city in 8 tasks filled an 8 GB heap. */
+  static final long ROWS_PER_FOLD_PARTITION = 500_000;
+
+  /** At least the session's shuffle partitions, more for big inputs (about a year of the city: 39). */
+  int foldPartitions(long rows) {
+    int configured = Integer.parseInt(spark.conf().get("spark.sql.shuffle.partitions"));
+    return (int) Math.max(configured, Math.min(10_000, (rows + ROWS_PER_FOLD_PARTITION - 1) / ROWS_PER_FOLD_PARTITION));
+  }
+
+  Dataset<byte[]> fold(Dataset<Row> accepted, ReferenceData reference, Instant asOf, int partitions) {
     Broadcast<DossierFold> fold = spark.sparkContext().broadcast(
         new DossierFold(reference, options.clockSettings()), scala.reflect.ClassTag$.MODULE$.apply(DossierFold.class));
     MapPartitionsFunction<Row, byte[]> perDossier = rows -> new DossierIterator(rows, fold.value(), asOf);
     Column[] needed = java.util.Arrays.stream(Rows.ACCEPTED).map(org.apache.spark.sql.functions::col)
         .toArray(Column[]::new);
-    return accepted.select(needed).repartition(col("dossier_id")).sortWithinPartitions("dossier_id")
+    return accepted.select(needed).repartition(partitions, col("dossier_id")).sortWithinPartitions("dossier_id")
         .mapPartitions(perDossier, Encoders.BINARY());
   }
 
