@@ -65,6 +65,20 @@ public final class LogFiles {
     return new InputFile(path.toString(), name);
   }
 
+  /** The listed files' total size in bytes (compressed files count as stored). */
+  public static long totalBytes(List<InputFile> files, Configuration conf) {
+    long total = 0;
+    try {
+      for (InputFile f : files) {
+        Path p = new Path(f.uri());
+        total += p.getFileSystem(conf).getFileStatus(p).getLen();
+      }
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException("cannot read the size of the inputs: " + e.getMessage(), e);
+    }
+    return total;
+  }
+
   /** Opens a listed file; in a task, with the application's Hadoop settings. */
   public static InputStream open(InputFile file) throws IOException {
     Path p = new Path(file.uri());
