@@ -16,7 +16,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
-import vn.hcmc.kpi.dashboard.target.Targets;
+import vn.hcmc.kpi.dashboard.targets.Targets;
 import vn.hcmc.kpi.dashboard.warehouse.Columns;
 import vn.hcmc.kpi.dashboard.warehouse.Warehouse;
 import vn.hcmc.kpi.dashboard.warehouse.Warehouse.Snapshot;

@@ -2,7 +2,7 @@ package vn.hcmc.kpi.dashboard.alert;
 
 import java.util.List;
 
-import vn.hcmc.kpi.dashboard.target.Kpi;
+import vn.hcmc.kpi.dashboard.targets.Kpi;
 
 /**
  * One alert rule from configuration ({@code kpi.alerts.rules[]}), on a weekly KPI of a unit:

@@ -7,9 +7,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import vn.hcmc.kpi.dashboard.target.Kpi;
-import vn.hcmc.kpi.dashboard.target.Target;
-import vn.hcmc.kpi.dashboard.target.Targets;
+import vn.hcmc.kpi.dashboard.targets.Kpi;
+import vn.hcmc.kpi.dashboard.targets.Target;
+import vn.hcmc.kpi.dashboard.targets.Targets;
 import vn.hcmc.kpi.dashboard.ward.WeekFigures;
 
 /** Evaluates alert rules on weekly figures (plain Java: the tests feed it hand-made weeks). */

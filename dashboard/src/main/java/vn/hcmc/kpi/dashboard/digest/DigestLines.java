@@ -8,11 +8,11 @@ import java.util.Map;
 
 import org.springframework.context.MessageSource;
 
-import vn.hcmc.kpi.dashboard.target.Kpi;
-import vn.hcmc.kpi.dashboard.target.KpiText;
-import vn.hcmc.kpi.dashboard.target.Status;
-import vn.hcmc.kpi.dashboard.target.TargetStatus;
-import vn.hcmc.kpi.dashboard.target.Targets;
+import vn.hcmc.kpi.dashboard.targets.Kpi;
+import vn.hcmc.kpi.dashboard.targets.KpiText;
+import vn.hcmc.kpi.dashboard.targets.Status;
+import vn.hcmc.kpi.dashboard.targets.TargetStatus;
+import vn.hcmc.kpi.dashboard.targets.Targets;
 import vn.hcmc.kpi.dashboard.system.FigureFormat;
 import vn.hcmc.kpi.dashboard.ward.WardWeeklyReview;
 import vn.hcmc.kpi.dashboard.ward.WeekFigures;

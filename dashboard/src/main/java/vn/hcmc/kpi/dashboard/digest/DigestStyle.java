@@ -1,6 +1,6 @@
 package vn.hcmc.kpi.dashboard.digest;
 
-import vn.hcmc.kpi.dashboard.target.Status;
+import vn.hcmc.kpi.dashboard.targets.Status;
 
 /**
  * Inline styles of the digest's status cells: many mail clients drop {@code <style>} blocks and

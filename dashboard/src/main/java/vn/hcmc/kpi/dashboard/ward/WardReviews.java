@@ -16,7 +16,7 @@ import vn.hcmc.kpi.dashboard.alert.AlertStore;
 import vn.hcmc.kpi.dashboard.officer.OfficerNames;
 import vn.hcmc.kpi.dashboard.security.Viewer;
 import vn.hcmc.kpi.dashboard.system.NotFoundException;
-import vn.hcmc.kpi.dashboard.target.Targets;
+import vn.hcmc.kpi.dashboard.targets.Targets;
 import vn.hcmc.kpi.dashboard.warehouse.AsOf;
 import vn.hcmc.kpi.dashboard.warehouse.Columns;
 import vn.hcmc.kpi.dashboard.warehouse.Warehouse.Snapshot;

@@ -5,7 +5,7 @@ import java.time.LocalDate;
 import java.util.List;
 
 import vn.hcmc.kpi.dashboard.alert.Firing;
-import vn.hcmc.kpi.dashboard.target.TargetStatus;
+import vn.hcmc.kpi.dashboard.targets.TargetStatus;
 import vn.hcmc.kpi.dashboard.ward.WardWeekTables.AtRiskDossier;
 import vn.hcmc.kpi.dashboard.ward.WardWeekTables.IntakeCell;
 import vn.hcmc.kpi.dashboard.ward.WardWeekTables.OfficerRow;

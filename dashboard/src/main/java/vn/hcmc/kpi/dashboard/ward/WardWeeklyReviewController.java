@@ -15,7 +15,7 @@ import org.springframework.web.util.UriUtils;
 
 import tools.jackson.databind.json.JsonMapper;
 import vn.hcmc.kpi.dashboard.security.Viewer;
-import vn.hcmc.kpi.dashboard.target.TargetStatus;
+import vn.hcmc.kpi.dashboard.targets.TargetStatus;
 import vn.hcmc.kpi.dashboard.system.NotFoundException;
 import vn.hcmc.kpi.dashboard.warehouse.Warehouse;
 import vn.hcmc.kpi.dashboard.warehouse.Warehouse.Snapshot;

@@ -21,10 +21,10 @@ import org.junit.jupiter.api.io.TempDir;
 import vn.hcmc.kpi.dashboard.Fixture;
 import vn.hcmc.kpi.dashboard.alert.AlertRule.Condition;
 import vn.hcmc.kpi.dashboard.system.StateDirectory;
-import vn.hcmc.kpi.dashboard.target.Kpi;
-import vn.hcmc.kpi.dashboard.target.Target;
-import vn.hcmc.kpi.dashboard.target.TargetSettings;
-import vn.hcmc.kpi.dashboard.target.Targets;
+import vn.hcmc.kpi.dashboard.targets.Kpi;
+import vn.hcmc.kpi.dashboard.targets.Target;
+import vn.hcmc.kpi.dashboard.targets.TargetSettings;
+import vn.hcmc.kpi.dashboard.targets.Targets;
 import vn.hcmc.kpi.dashboard.warehouse.Warehouse;
 
 /**

@@ -9,10 +9,10 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 import vn.hcmc.kpi.dashboard.alert.AlertRule.Condition;
-import vn.hcmc.kpi.dashboard.target.Kpi;
-import vn.hcmc.kpi.dashboard.target.Target;
-import vn.hcmc.kpi.dashboard.target.TargetSettings;
-import vn.hcmc.kpi.dashboard.target.Targets;
+import vn.hcmc.kpi.dashboard.targets.Kpi;
+import vn.hcmc.kpi.dashboard.targets.Target;
+import vn.hcmc.kpi.dashboard.targets.TargetSettings;
+import vn.hcmc.kpi.dashboard.targets.Targets;
 import vn.hcmc.kpi.dashboard.ward.WeekFigures;
 
 /**

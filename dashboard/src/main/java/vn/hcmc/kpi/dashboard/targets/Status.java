@@ -1,4 +1,4 @@
-package vn.hcmc.kpi.dashboard.target;
+package vn.hcmc.kpi.dashboard.targets;
 
 /** The colour of a figure against its target: met, close (amber band), missed; NONE when there is no value. */
 public enum Status {

@@ -1,4 +1,4 @@
-package vn.hcmc.kpi.dashboard.target;
+package vn.hcmc.kpi.dashboard.targets;
 
 /**
  * One target from configuration ({@code kpi.targets[]}): a KPI must be at least {@code atLeast} or at

@@ -1,4 +1,4 @@
-package vn.hcmc.kpi.dashboard.target;
+package vn.hcmc.kpi.dashboard.targets;
 
 /**
  * A KPI's value against its target, as pages, the API and the digest show it.

@@ -1,4 +1,4 @@
-package vn.hcmc.kpi.dashboard.target;
+package vn.hcmc.kpi.dashboard.targets;
 
 import java.util.function.Function;
 
