@@ -12,6 +12,7 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -71,17 +72,111 @@ public final class LogFileReader {
     if (format == InputMapping.Format.XES || format == InputMapping.Format.REQUESTS) {
       return readMapped(source, raw, out, format);
     }
-    long[] counts = new long[3];
-    try (InputStream in = source.toLowerCase(Locale.ROOT).endsWith(".gz") ? new GZIPInputStream(raw, 1 << 16) : raw;
-         Reader reader = new InputStreamReader(in, StandardCharsets.UTF_8.newDecoder()
-             .onMalformedInput(CodingErrorAction.REPLACE)
-             .onUnmappableCharacter(CodingErrorAction.REPLACE))) {
-      if (format == InputMapping.Format.JSONL) readJsonLines(source, reader, out, counts);
-      else readCsv(source, reader, out, counts);
-    } catch (IOException e) {
-      throw new UnreadableFileException(source, e);
+    try (Items items = items(source, raw)) {
+      while (items.hasNext()) out.accept(items.next());
+      return items.counts();
     }
-    return new Counts(counts[0], counts[1], counts[2]);
+  }
+
+  /**
+   * The file's rows one at a time, as events and rejects, read as they are asked for (so a big file
+   * is never held in memory). Mapped formats (XES, request-level CSV) are read whole and handed out
+   * as {@link Counted} items. Close it when done.
+   */
+  public Items items(String source, InputStream raw) {
+    InputMapping.Format format = mapping.formatOf(source);
+    if (format == InputMapping.Format.XES || format == InputMapping.Format.REQUESTS) {
+      List<Object> all = new java.util.ArrayList<>();
+      Counts c = readMapped(source, raw, all::add, format);
+      return new Items(source, null) {
+        final Iterator<Object> it = all.iterator();
+
+        @Override Object advance() { return it.hasNext() ? it.next() : null; }
+
+        @Override public Counts counts() { return c; }
+      };
+    }
+    Reader reader = null;
+    try {
+      InputStream in = source.toLowerCase(Locale.ROOT).endsWith(".gz") ? new GZIPInputStream(raw, 1 << 16) : raw;
+      reader = new InputStreamReader(in, StandardCharsets.UTF_8.newDecoder()
+          .onMalformedInput(CodingErrorAction.REPLACE)
+          .onUnmappableCharacter(CodingErrorAction.REPLACE));
+      return format == InputMapping.Format.JSONL ? new JsonLineItems(source, reader) : new CsvItems(source, reader);
+    } catch (IOException e) {
+      closeQuietly(reader != null ? reader : raw);
+      throw new UnreadableFileException(source, e);
+    } catch (RuntimeException e) {
+      closeQuietly(reader != null ? reader : raw);
+      throw e;
+    }
+  }
+
+  private static void closeQuietly(java.io.Closeable c) {
+    try {
+      c.close();
+    } catch (IOException ignored) {
+      // the error being reported matters more
+    }
+  }
+
+  /** A file's items, pulled one by one; counts are final once the last item is taken. */
+  public abstract static class Items implements Iterator<Object>, AutoCloseable {
+    final String source;
+    private final java.io.Closeable closeable;
+    final long[] counts = new long[3];
+    private Object next;
+
+    Items(String source, java.io.Closeable closeable) {
+      this.source = source;
+      this.closeable = closeable;
+    }
+
+    /** The next item, or null at the end of the file. */
+    abstract Object advance() throws IOException;
+
+    @Override public boolean hasNext() {
+      if (next == null) {
+        try {
+          next = advance();
+        } catch (IOException e) {
+          throw new UnreadableFileException(source, e);
+        }
+      }
+      return next != null;
+    }
+
+    @Override public Object next() {
+      if (!hasNext()) throw new java.util.NoSuchElementException();
+      Object o = next;
+      next = null;
+      return o;
+    }
+
+    public Counts counts() { return new Counts(counts[0], counts[1], counts[2]); }
+
+    @Override public void close() {
+      if (closeable == null) return;
+      try {
+        closeable.close();
+      } catch (IOException e) {
+        throw new UnreadableFileException(source, e);
+      }
+    }
+
+    Object emit(EventRowParser.Result r, long line, String raw) {
+      if (r.ok()) {
+        counts[1]++;
+        return r.event();
+      }
+      return reject(line, raw, r.reason(), r.message());
+    }
+
+    Object reject(long line, String raw, RejectReason reason, String message) {
+      counts[2]++;
+      String kept = raw.length() > 4000 ? raw.substring(0, 4000) + "…" : raw;
+      return new Reject(source, line, kept, reason, message);
+    }
   }
 
   /** XES or request-level CSV through the profile; counts are of source records (see {@link Counted}). */
@@ -111,97 +206,93 @@ public final class LogFileReader {
     return new Counts(counts[0], counts[1], counts[2]);
   }
 
-  private void readCsv(String source, Reader reader, Consumer<Object> out, long[] counts) throws IOException {
-    CsvReader csv = new CsvReader(reader);
-    CsvReader.Record header = csv.next();
-    if (header == null) return; // an empty file holds no rows
-    if (!header.ok()) throw new UnreadableFileException(source, "unreadable header row: " + header.error());
-    String[] names = new String[header.fields().size()];
-    Map<String, Integer> index = new HashMap<>();
-    for (int i = 0; i < names.length; i++) {
-      names[i] = header.fields().get(i).replace("\uFEFF", "").strip().toLowerCase(Locale.ROOT);
-      index.putIfAbsent(names[i], i);
-    }
-    for (String required : LogColumns.REQUIRED) {
-      if (!index.containsKey(required)) {
-        throw new UnreadableFileException(source, "header has no column '" + required + "' (header: "
-            + String.join(",", names) + ")");
+  /** CSV with a header row: a record at a time. */
+  private final class CsvItems extends Items {
+    private final CsvReader csv;
+    private final String[] names;
+    private final Map<String, Integer> index = new HashMap<>();
+
+    CsvItems(String source, Reader reader) throws IOException {
+      super(source, reader);
+      this.csv = new CsvReader(reader);
+      CsvReader.Record header = csv.next();
+      if (header == null) { // an empty file holds no rows
+        names = null;
+        return;
+      }
+      if (!header.ok()) throw new UnreadableFileException(source, "unreadable header row: " + header.error());
+      names = new String[header.fields().size()];
+      for (int i = 0; i < names.length; i++) {
+        names[i] = header.fields().get(i).replace("\uFEFF", "").strip().toLowerCase(Locale.ROOT);
+        index.putIfAbsent(names[i], i);
+      }
+      for (String required : LogColumns.REQUIRED) {
+        if (!index.containsKey(required)) {
+          throw new UnreadableFileException(source, "header has no column '" + required + "' (header: "
+              + String.join(",", names) + ")");
+        }
       }
     }
-    CsvReader.Record rec;
-    while ((rec = csv.next()) != null) {
+
+    @Override Object advance() throws IOException {
+      if (names == null) return null;
+      CsvReader.Record rec = csv.next();
+      if (rec == null) return null;
       counts[0]++;
       if (!rec.ok()) {
-        reject(out, counts, source, rec.line(), rec.raw(), RejectReason.valueOf(rec.error()),
+        return reject(rec.line(), rec.raw(), RejectReason.valueOf(rec.error()),
             rec.error().equals("RECORD_TOO_LONG") ? "row longer than " + CsvReader.DEFAULT_MAX_RECORD_CHARS
                 + " characters" : "a quoted field is not closed before the end of the file");
-        continue;
       }
       if (rec.raw().indexOf('\uFFFD') >= 0) {
-        reject(out, counts, source, rec.line(), rec.raw(), RejectReason.BAD_ENCODING, "bytes that are not UTF-8");
-        continue;
+        return reject(rec.line(), rec.raw(), RejectReason.BAD_ENCODING, "bytes that are not UTF-8");
       }
       List<String> f = rec.fields();
       if (f.size() != names.length) {
-        reject(out, counts, source, rec.line(), rec.raw(), RejectReason.WRONG_COLUMN_COUNT,
+        return reject(rec.line(), rec.raw(), RejectReason.WRONG_COLUMN_COUNT,
             f.size() + " fields where the header has " + names.length);
-        continue;
       }
       EventRowParser.Result r = parser.parse(col -> {
         Integer i = index.get(col);
         return i == null ? null : f.get(i);
       }, source, rec.line());
-      emit(out, counts, r, source, rec.line(), rec.raw());
+      return emit(r, rec.line(), rec.raw());
     }
   }
 
-  private void readJsonLines(String source, Reader reader, Consumer<Object> out, long[] counts) throws IOException {
-    BufferedReader lines = new BufferedReader(reader, 1 << 16);
-    String text;
-    long line = 0;
-    while ((text = lines.readLine()) != null) {
-      line++;
-      if (line == 1 && text.startsWith("\uFEFF")) text = text.substring(1);
-      if (text.isBlank()) continue;
-      counts[0]++;
-      if (text.indexOf('\uFFFD') >= 0) {
-        reject(out, counts, source, line, text, RejectReason.BAD_ENCODING, "bytes that are not UTF-8");
-        continue;
+  /** JSON Lines: an object per line; blank lines are skipped. */
+  private final class JsonLineItems extends Items {
+    private final BufferedReader lines;
+    private long line;
+
+    JsonLineItems(String source, Reader reader) {
+      super(source, reader);
+      this.lines = new BufferedReader(reader, 1 << 16);
+    }
+
+    @Override Object advance() throws IOException {
+      String text;
+      while ((text = lines.readLine()) != null) {
+        line++;
+        if (line == 1 && text.startsWith("\uFEFF")) text = text.substring(1);
+        if (!text.isBlank()) break;
       }
+      if (text == null) return null;
+      counts[0]++;
+      if (text.indexOf('\uFFFD') >= 0) return reject(line, text, RejectReason.BAD_ENCODING, "bytes that are not UTF-8");
       JsonNode node;
       try {
         node = JSON.readTree(text);
       } catch (JsonProcessingException e) {
-        reject(out, counts, source, line, text, RejectReason.BAD_JSON, "not a JSON object: " + e.getOriginalMessage());
-        continue;
+        return reject(line, text, RejectReason.BAD_JSON, "not a JSON object: " + e.getOriginalMessage());
       }
-      if (node == null || !node.isObject()) {
-        reject(out, counts, source, line, text, RejectReason.BAD_JSON, "not a JSON object");
-        continue;
-      }
+      if (node == null || !node.isObject()) return reject(line, text, RejectReason.BAD_JSON, "not a JSON object");
       JsonNode obj = node;
       EventRowParser.Result r = parser.parse(col -> {
         JsonNode v = obj.get(col);
         return v == null || v.isNull() ? null : v.asText();
       }, source, line);
-      emit(out, counts, r, source, line, text);
+      return emit(r, line, text);
     }
-  }
-
-  private static void emit(Consumer<Object> out, long[] counts, EventRowParser.Result r, String source, long line,
-                           String raw) {
-    if (r.ok()) {
-      counts[1]++;
-      out.accept(r.event());
-    } else {
-      reject(out, counts, source, line, raw, r.reason(), r.message());
-    }
-  }
-
-  private static void reject(Consumer<Object> out, long[] counts, String source, long line, String raw,
-                             RejectReason reason, String message) {
-    counts[2]++;
-    String kept = raw.length() > 4000 ? raw.substring(0, 4000) + "…" : raw;
-    out.accept(new Reject(source, line, kept, reason, message));
   }
 }

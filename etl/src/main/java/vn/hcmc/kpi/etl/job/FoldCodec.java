@@ -14,6 +14,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.types.StructType;
 import vn.hcmc.kpi.etl.dossier.FoldResult;
+import vn.hcmc.kpi.etl.ingest.Reject;
 
 /**
  * One dossier's fold output as compact bytes: the job caches a single binary column and each table
@@ -30,7 +31,9 @@ final class FoldCodec {
   /** The fold's outputs, each one table's rows. */
   enum Section {
     FACTS(Rows.DOSSIER), EVENTS(Rows.EVENT), TASKS(Rows.TASK), PAUSES(Rows.PAUSE), ANOMALIES(Rows.ANOMALY),
-    WEEKS(Rows.WEEK_FACT), OFFICERS(Rows.OFFICER_FACT);
+    WEEKS(Rows.WEEK_FACT), OFFICERS(Rows.OFFICER_FACT),
+    /** A log row that was refused: an entry holding one reject and nothing else (see {@link #encodeReject}). */
+    REJECTS(Rows.REJECT);
 
     final StructType schema;
 
@@ -53,6 +56,23 @@ final class FoldCodec {
           throw new IllegalStateException(s + " row has " + row.length + " values, schema " + s.schema.size());
         }
         for (Object v : row) out.value(v, strings);
+      }
+      out.patchInt(lengthAt, out.size - lengthAt - 4);
+    }
+    return Arrays.copyOf(out.buf, out.size);
+  }
+
+  /** An entry for one refused row: every section empty but REJECTS; no facts, no duplicates. */
+  static byte[] encodeReject(Reject r) {
+    Out out = new Out();
+    out.varint(0);
+    for (Section s : Section.values()) {
+      int lengthAt = out.reserveInt();
+      if (s == Section.REJECTS) {
+        out.varint(1);
+        for (Object v : Rows.rejectValues(r)) out.value(v, null);
+      } else {
+        out.varint(0);
       }
       out.patchInt(lengthAt, out.size - lengthAt - 4);
     }
@@ -99,7 +119,7 @@ final class FoldCodec {
   }
 
   /** A growable buffer; not ByteArrayOutputStream, whose methods are synchronized. */
-  private static final class Out {
+  static final class Out {
     byte[] buf = new byte[512];
     int size;
 
@@ -126,9 +146,11 @@ final class FoldCodec {
     void value(Object v, Map<String, Integer> strings) {
       if (v == null) { put(NULL); return; }
       if (v instanceof String s) {
-        Integer ref = strings.get(s);
-        if (ref != null) { put(STRING_REF); varint(ref); return; }
-        strings.put(s, strings.size());
+        if (strings != null) {
+          Integer ref = strings.get(s);
+          if (ref != null) { put(STRING_REF); varint(ref); return; }
+          strings.put(s, strings.size());
+        }
         byte[] bytes = s.getBytes(StandardCharsets.UTF_8);
         put(STRING); varint(bytes.length); ensure(bytes.length);
         System.arraycopy(bytes, 0, buf, size, bytes.length);
@@ -145,7 +167,7 @@ final class FoldCodec {
     }
   }
 
-  private static final class In {
+  static final class In {
     final byte[] buf;
     int pos;
 
@@ -176,7 +198,7 @@ final class FoldCodec {
           int n = (int) varint();
           String s = new String(buf, pos, n, StandardCharsets.UTF_8);
           pos += n;
-          strings.add(s);
+          if (strings != null) strings.add(s);
           return s;
         }
         case STRING_REF: return strings.get((int) varint());

@@ -2,10 +2,6 @@ package vn.hcmc.kpi.etl.job;
 
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
-import static org.apache.spark.sql.functions.max;
-import static org.apache.spark.sql.functions.min;
-import static org.apache.spark.sql.functions.sum;
-import static org.apache.spark.sql.functions.when;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -15,8 +11,8 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.function.FlatMapFunction;
-import org.apache.spark.api.java.function.MapFunction;
 import org.apache.spark.api.java.function.MapPartitionsFunction;
 import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.Column;
@@ -77,26 +73,27 @@ public final class KpiJob {
     String version = publisher.create(runId);
     String previous = publisher.current();
 
-    StorageLevel cache = LogFiles.totalBytes(files, hadoop) < CACHE_IN_MEMORY_BELOW_BYTES
-        ? StorageLevel.MEMORY_AND_DISK() : StorageLevel.DISK_ONLY();
-    Dataset<Row> ingested = ingest(files).persist(cache);
+    long inputBytes = LogFiles.totalBytes(files, hadoop);
+    StorageLevel cache = inputBytes < CACHE_IN_MEMORY_BELOW_BYTES ? StorageLevel.MEMORY_AND_DISK() : StorageLevel.DISK_ONLY();
+    // One read of the files: each row goes to the shuffle by dossier as (key, bytes) and is counted per file.
+    KeyedRows keyed = readForFold(files, foldPartitions(inputBytes, files));
+    InputStats.Totals read = keyed.totals();
     // rows read counts source records: a native row is 1, a mapped XES event or request is 1 (ingest.Counted)
-    Row stats = ingested.agg(sum(col("source_rows")), sum(when(col("reason").isNotNull(), col("source_rows"))),
-        max(col("occurred_at"))).first();
-    long rowsRead = stats.isNullAt(0) ? 0 : stats.getLong(0);
-    long rejected = stats.isNullAt(1) ? 0 : stats.getLong(1);
-    Instant latest = stats.isNullAt(2) ? null : stats.getAs(2);
+    long rowsRead = read.rowsRead();
+    long rejected = read.rejected();
+    Instant latest = read.latest();
     Instant asOf = options.asOf() != null ? options.asOf() : latest != null ? latest : startedAt;
-    reference = withProfileProcedures(withProfileUnits(reference, ingested), ingested);
+    reference = withProfileProcedures(withProfileUnits(reference, read), read);
 
     Faults.point("after-ingest");
-    Dataset<byte[]> folded = fold(ingested.filter(col("reason").isNull()), reference, asOf, foldPartitions(rowsRead))
-        .persist(cache);
-    Row foldStats = folded.map((MapFunction<byte[], Row>) b -> RowFactory.create(
-            (long) FoldCodec.duplicates(b), FoldCodec.hasFacts(b) ? 1L : 0L), Encoders.row(FOLD_STATS))
-        .agg(sum(col("duplicates")), sum(col("dossiers"))).first();
-    long duplicates = foldStats.isNullAt(0) ? 0 : foldStats.getLong(0);
-    long dossiers = foldStats.isNullAt(1) ? 0 : foldStats.getLong(1);
+    JavaRDD<byte[]> folded = foldKeyed(keyed.rows(), reference, asOf).persist(cache);
+    long[] foldStats = folded.aggregate(new long[2], (totals, b) -> {
+      totals[0] += FoldCodec.duplicates(b);
+      totals[1] += FoldCodec.hasFacts(b) ? 1 : 0;
+      return totals;
+    }, (a, b) -> new long[] {a[0] + b[0], a[1] + b[1]});
+    long duplicates = foldStats[0];
+    long dossiers = foldStats[1];
     long accepted = rowsRead - rejected - duplicates;
 
     String dir = version;
@@ -115,8 +112,8 @@ public final class KpiJob {
     // Small tables go to one sorted file: no range-partitioning sample job, which orderBy would cost.
     write(oneSortedFile(section(folded, FoldCodec.Section.ANOMALIES).withColumn("run_id", lit(runId)),
         "ward_code", "dossier_id", "code", "detail"), dir, "data_quality");
-    write(oneSortedFile(ingested.filter(col("reason").isNotNull()).select("source", "line", "raw", "reason", "message")
-        .withColumn("run_id", lit(runId)), "source", "line"), dir, "rejects");
+    write(oneSortedFile(section(folded, FoldCodec.Section.REJECTS).withColumn("run_id", lit(runId)),
+        "source", "line"), dir, "rejects");
 
     Dataset<Row> officerWeekly = WeeklyTables.officerWeekly(officerFacts).persist(StorageLevel.MEMORY_AND_DISK());
     write(oneSortedFile(officerWeekly, "ward_code", "week_start", "officer_id"), dir, "officer_weekly");
@@ -134,17 +131,16 @@ public final class KpiJob {
     publisher.publish(runId);
     officerWeekly.unpersist();
     folded.unpersist();
-    ingested.unpersist();
     return summary;
   }
 
-  private static final StructType FOLD_STATS = Rows.struct(Rows.f("duplicates", DataTypes.LongType),
-      Rows.f("dossiers", DataTypes.LongType));
-
-  /** One table's rows of the cached fold output: only that section of each dossier's bytes is decoded. */
-  static Dataset<Row> section(Dataset<byte[]> folded, FoldCodec.Section section) {
-    return folded.flatMap((FlatMapFunction<byte[], Row>) b -> FoldCodec.rows(b, section),
-        Encoders.row(section.schema));
+  /**
+   * One table's rows of the cached fold output: only that section of each dossier's bytes is decoded.
+   * The output is cached as an RDD of byte arrays, not a Dataset: a binary Dataset column costs a
+   * columnar cache build and, per row and pass, an object unwrap that looks Spark's settings up again.
+   */
+  static Dataset<Row> section(JavaRDD<byte[]> folded, FoldCodec.Section section) {
+    return SparkSession.active().createDataFrame(folded.flatMap(b -> FoldCodec.rows(b, section)), section.schema);
   }
 
   static Dataset<Row> oneSortedFile(Dataset<Row> table, String... columns) {
@@ -159,10 +155,24 @@ public final class KpiJob {
   static final int ROW_GROUP_BYTES = 2 << 20;
 
   static void write(Dataset<Row> table, String versionDir, String name) {
-    table.write().mode(SaveMode.ErrorIfExists).option("compression", "zstd")
-        .option("parquet.block.size", ROW_GROUP_BYTES).parquet(versionDir + "/" + name);
+    var writer = table.write().mode(SaveMode.ErrorIfExists).option("compression", "zstd")
+        .option("parquet.block.size", ROW_GROUP_BYTES);
+    for (String column : NEARLY_UNIQUE_COLUMNS.getOrDefault(name, List.of())) {
+      writer = writer.option("parquet.enable.dictionary#" + column, "false");
+    }
+    writer.parquet(versionDir + "/" + name);
     Faults.point("after-table:" + name);
   }
+
+  /**
+   * Columns whose values hardly repeat within a row group: Parquet would build a dictionary for each
+   * row group only to throw it away, hashing every value on the way; they are written plain instead.
+   */
+  static final Map<String, List<String>> NEARLY_UNIQUE_COLUMNS = Map.of(
+      "events", List.of("event_id", "occurred_at", "line"),
+      "dossiers", List.of("dossier_id", "received_at", "ended_at", "adjusted_end_at", "became_overdue_at"),
+      "tasks", List.of("started_at", "ended_at", "step_due_at"),
+      "pauses", List.of("requested_at", "received_at", "closed_at"));
 
   private void writeManifest(WarehousePublisher publisher, RunSummary s, Instant startedAt, Instant finishedAt,
                              int files) {
@@ -194,97 +204,173 @@ public final class KpiJob {
     return finishedAt;
   }
 
-  /** Reads every log file in parallel, a file per task, into events and rejects. */
+  /** Reads every log file in parallel, a file per task, into events and rejects (typed rows). */
   Dataset<Row> ingest(List<InputFile> files) {
-    int slices = Math.max(1, Math.min(files.size(), spark.sparkContext().defaultParallelism() * 4));
     long clockMillis = clock.millis();
     InputMapping mapping = input;
     FlatMapFunction<InputFile, Row> readFile = file -> {
-      LogFileReader reader = new LogFileReader(Clock.fixed(Instant.ofEpochMilli(clockMillis), java.time.ZoneOffset.UTC),
-          mapping);
       List<Row> out = new ArrayList<>();
-      try (InputStream in = LogFiles.open(file)) {
-        reader.read(file.name(), in, o -> out.add(Rows.ingested(o)));
-      } catch (IOException e) {
-        throw new UnreadableFileException(file.name(), e);
-      }
+      read(file, mapping, clockMillis, o -> out.add(Rows.ingested(o)));
       return out.iterator();
     };
-    return spark.createDataset(files, Encoders.javaSerialization(InputFile.class)).repartition(slices)
-        .flatMap(readFile, Encoders.row(Rows.INGESTED));
+    return inputFiles(files).flatMap(readFile, Encoders.row(Rows.INGESTED));
+  }
+
+  /** The input files as a dataset, spread so that several tasks read at once. */
+  private Dataset<InputFile> inputFiles(List<InputFile> files) {
+    int slices = Math.max(1, Math.min(files.size(), spark.sparkContext().defaultParallelism() * 4));
+    return spark.createDataset(files, Encoders.javaSerialization(InputFile.class)).repartition(slices);
+  }
+
+  private static void read(InputFile file, InputMapping mapping, long clockMillis, java.util.function.Consumer<Object> out) {
+    LogFileReader reader = new LogFileReader(Clock.fixed(Instant.ofEpochMilli(clockMillis), java.time.ZoneOffset.UTC),
+        mapping);
+    try (InputStream in = LogFiles.open(file)) {
+      reader.read(file.name(), in, out);
+    } catch (IOException e) {
+      throw new UnreadableFileException(file.name(), e);
+    }
+  }
+
+  /** Read rows, shuffled by dossier but not yet folded, and what reading them counted. */
+  record KeyedRows(JavaRDD<Row> rows, InputStats.Totals totals) {}
+
+  /** A read row on its way to the fold: the dossier id (for a reject: its place) and {@link EventCodec} bytes. */
+  static final StructType KEYED = Rows.struct(Rows.f("key", DataTypes.StringType),
+      Rows.f("payload", DataTypes.BinaryType));
+
+  /**
+   * Reads the files once: each row goes straight to the shuffle by dossier as compact bytes, while
+   * {@link InputStats} counts what each file held. The shuffle's map side runs here, so the as-of time
+   * (the latest event) is known before the fold; the fold then reads the same shuffle output.
+   * Why: caching the typed rows and scanning them again cost most of the ingest (issue 10 notes).
+   */
+  KeyedRows readForFold(List<InputFile> files, int partitions) {
+    long clockMillis = clock.millis();
+    InputMapping mapping = input;
+    boolean namesWanted = input.profile() != null;
+    InputStats stats = new InputStats();
+    spark.sparkContext().register(stats, "input files read");
+    FlatMapFunction<InputFile, Row> readFile = file -> new KeyedFileRows(file, mapping, clockMillis, namesWanted, stats);
+    JavaRDD<Row> rows = inputFiles(files).flatMap(readFile, Encoders.row(KEYED))
+        .repartition(partitions, col("key")).javaRDD();
+    rows.foreachPartition(it -> { }); // runs the map side; the fold's job reuses its output
+    return new KeyedRows(rows, InputStats.totals(stats.value()));
+  }
+
+  /** Folds each dossier of the shuffled rows; rejects pass through as REJECTS entries. */
+  JavaRDD<byte[]> foldKeyed(JavaRDD<Row> keyed, ReferenceData reference, Instant asOf) {
+    Broadcast<DossierFold> fold = broadcast(reference);
+    return keyed.mapPartitions(rows -> foldPartition(rows, fold.value(), asOf));
+  }
+
+  /**
+   * One partition's dossiers: its rows are held (as bytes, about 64 MB of input per partition, see
+   * {@link #foldPartitions}) and sorted by dossier, then each dossier is folded in turn.
+   */
+  static Iterator<byte[]> foldPartition(Iterator<Row> rows, DossierFold fold, Instant asOf) {
+    List<byte[]> rejects = new ArrayList<>();
+    List<Row> events = new ArrayList<>();
+    while (rows.hasNext()) {
+      Row r = rows.next();
+      byte[] payload = (byte[]) r.get(1);
+      if (EventCodec.isReject(payload)) rejects.add(EventCodec.rejectEntry(payload));
+      else events.add(r);
+    }
+    events.sort(java.util.Comparator.comparing(r -> r.getString(0)));
+    Iterator<LogEvent> sorted = events.stream().map(r -> EventCodec.decode((byte[]) r.get(1))).iterator();
+    Iterator<byte[]> dossiers = new DossierIterator(sorted, fold, asOf);
+    Iterator<byte[]> passed = rejects.iterator();
+    return new Iterator<>() {
+      @Override public boolean hasNext() { return passed.hasNext() || dossiers.hasNext(); }
+
+      @Override public byte[] next() { return passed.hasNext() ? passed.next() : dossiers.next(); }
+    };
+  }
+
+  private Broadcast<DossierFold> broadcast(ReferenceData reference) {
+    return spark.sparkContext().broadcast(new DossierFold(reference, options.clockSettings()),
+        scala.reflect.ClassTag$.MODULE$.apply(DossierFold.class));
   }
 
   /**
    * Units named by a profile's logs (unit.name set) join the units table with that display name, so a
    * real log's units are known units, not an UNKNOWN_UNIT flood. Units already in units.csv keep theirs.
    */
-  private ReferenceData withProfileUnits(ReferenceData reference, Dataset<Row> ingested) {
+  private ReferenceData withProfileUnits(ReferenceData reference, InputStats.Totals read) {
     MappingProfile profile = input.profile();
     if (profile == null || profile.unitName() == null) return reference;
-    List<Row> found = ingested.filter(col("reason").isNull()).groupBy("ward_code").agg(min(col("source")))
-        .collectAsList();
     Map<String, Unit> units = new java.util.TreeMap<>();
-    for (Row r : found) {
-      String code = r.getString(0);
-      if (code == null || reference.units().containsKey(code)) continue;
-      String name = profile.unitName().replace("${unit}", code)
-          .replace("${file}", InputMapping.fileBase(r.getString(1)));
+    read.wards().forEach((code, source) -> {
+      if (code == null || reference.units().containsKey(code)) return;
+      String name = profile.unitName().replace("${unit}", code).replace("${file}", InputMapping.fileBase(source));
       units.put(code, new Unit(code, name, profile.unitKind(), null, null));
-    }
+    });
     return units.isEmpty() ? reference : reference.withUnits(units);
   }
 
   /** Procedures a mapped log brings in get the profile's limit (procedure.limit), so their dossiers are judged. */
-  private ReferenceData withProfileProcedures(ReferenceData reference, Dataset<Row> ingested) {
+  private ReferenceData withProfileProcedures(ReferenceData reference, InputStats.Totals read) {
     MappingProfile profile = input.profile();
     if (profile == null || profile.limitFor("x") == null) return reference;
     Map<String, vn.hcmc.kpi.etl.reference.Procedure> more = new java.util.TreeMap<>();
-    for (Row r : ingested.filter(col("reason").isNull().and(col("procedure_code").isNotNull()))
-        .select("procedure_code").distinct().collectAsList()) {
-      String code = r.getString(0);
+    for (String code : read.procedures()) {
       if (reference.procedure(code) == null) more.put(code, profile.limitFor(code));
     }
     return more.isEmpty() ? reference : reference.withProcedures(more);
   }
 
-  /** One shuffle puts each dossier's events together; the clock then runs once per dossier. */
   /**
-   * Inputs from this size on keep the job's two caches (ingested rows, folded dossiers) on disk only:
-   * held in memory, a year of the city (2.3 GB of CSV) ran an 8 GB heap out of memory in the fold.
+   * Inputs from this size on keep the fold output's cache on disk only: held in memory, a year of the
+   * city (2.3 GB of CSV) ran an 8 GB heap out of memory.
    */
   static final long CACHE_IN_MEMORY_BELOW_BYTES = 512L << 20;
 
-  /** Rows per fold partition: each fold task sorts its rows; a year of the city in 8 tasks filled an 8 GB heap. */
-  static final long ROWS_PER_FOLD_PARTITION = 500_000;
+  /**
+   * Input bytes per fold partition: each fold task holds and sorts its rows (about 2× the CSV's size
+   * as bytes and objects), so a partition must stay well inside a task's share of the heap.
+   */
+  static final long INPUT_BYTES_PER_FOLD_PARTITION = 64L << 20;
 
-  /** At least the session's shuffle partitions, more for big inputs (about a year of the city: 39). */
-  int foldPartitions(long rows) {
+  /** How much bigger than stored a gzip log is counted when sizing the fold partitions. */
+  static final int GZIP_EXPANSION = 8;
+
+  /** At least the session's shuffle partitions, more for big inputs (about a year of the city: 37). */
+  int foldPartitions(long inputBytes, List<InputFile> files) {
+    long gz = files.stream().filter(f -> f.name().toLowerCase(java.util.Locale.ROOT).endsWith(".gz")).count();
+    long estimated = gz == 0 ? inputBytes : inputBytes * GZIP_EXPANSION; // mixed inputs: err on the side of more
     int configured = Integer.parseInt(spark.conf().get("spark.sql.shuffle.partitions"));
-    return (int) Math.max(configured, Math.min(10_000, (rows + ROWS_PER_FOLD_PARTITION - 1) / ROWS_PER_FOLD_PARTITION));
+    return (int) Math.max(configured, Math.min(10_000,
+        (estimated + INPUT_BYTES_PER_FOLD_PARTITION - 1) / INPUT_BYTES_PER_FOLD_PARTITION));
   }
 
+  /** The fold over typed accepted rows (columns {@link Rows#ACCEPTED}): one shuffle and sort by dossier. */
   Dataset<byte[]> fold(Dataset<Row> accepted, ReferenceData reference, Instant asOf, int partitions) {
-    Broadcast<DossierFold> fold = spark.sparkContext().broadcast(
-        new DossierFold(reference, options.clockSettings()), scala.reflect.ClassTag$.MODULE$.apply(DossierFold.class));
-    MapPartitionsFunction<Row, byte[]> perDossier = rows -> new DossierIterator(rows, fold.value(), asOf);
+    Broadcast<DossierFold> fold = broadcast(reference);
+    MapPartitionsFunction<Row, byte[]> perDossier = rows -> new DossierIterator(
+        new Iterator<>() {
+          @Override public boolean hasNext() { return rows.hasNext(); }
+
+          @Override public LogEvent next() { return Rows.event(rows.next()); }
+        }, fold.value(), asOf);
     Column[] needed = java.util.Arrays.stream(Rows.ACCEPTED).map(org.apache.spark.sql.functions::col)
         .toArray(Column[]::new);
     return accepted.select(needed).repartition(partitions, col("dossier_id")).sortWithinPartitions("dossier_id")
         .mapPartitions(perDossier, Encoders.BINARY());
   }
 
-  /** Groups consecutive rows of the same dossier and folds each group. */
+  /** Groups consecutive events of the same dossier and folds each group. */
   private static final class DossierIterator implements Iterator<byte[]> {
-    private final Iterator<Row> rows;
+    private final Iterator<LogEvent> events;
     private final DossierFold fold;
     private final Instant asOf;
     private LogEvent pending;
 
-    DossierIterator(Iterator<Row> rows, DossierFold fold, Instant asOf) {
-      this.rows = rows;
+    DossierIterator(Iterator<LogEvent> events, DossierFold fold, Instant asOf) {
+      this.events = events;
       this.fold = fold;
       this.asOf = asOf;
-      this.pending = rows.hasNext() ? Rows.event(rows.next()) : null;
+      this.pending = events.hasNext() ? events.next() : null;
     }
 
     @Override public boolean hasNext() { return pending != null; }
@@ -293,8 +379,8 @@ public final class KpiJob {
       List<LogEvent> group = new ArrayList<>();
       group.add(pending);
       pending = null;
-      while (rows.hasNext()) {
-        LogEvent e = Rows.event(rows.next());
+      while (events.hasNext()) {
+        LogEvent e = events.next();
         if (!e.dossierId().equals(group.get(0).dossierId())) { pending = e; break; }
         group.add(e);
       }

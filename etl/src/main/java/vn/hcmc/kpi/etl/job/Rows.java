@@ -67,6 +67,14 @@ final class Rows {
         null, null, null, null, null, null, null, null, null, null, null, weight);
   }
 
+  /** A refused row as the rejects table holds it (run_id is added when the table is written). */
+  static final StructType REJECT = struct(f("source", StringType), f("line", LongType), f("raw", StringType),
+      f("reason", StringType), f("message", StringType));
+
+  static Object[] rejectValues(Reject r) {
+    return new Object[] {r.source(), r.line(), r.raw(), r.reason().name(), r.message()};
+  }
+
   /** The columns the fold needs of an accepted row: ingested rows lose the reject columns before the shuffle. */
   static final String[] ACCEPTED = {"source", "line", "event_id", "dossier_id", "ward_code", "procedure_code",
       "event_type", "occurred_at", "officer_id", "step", "channel", "due_at", "detail"};
@@ -156,6 +164,7 @@ final class Rows {
           w.resolved(), w.early(), w.onTime(), w.late(), w.withdrawn(), w.rejected(), w.noDeadline(), w.openEnd(),
           w.openOverdueEnd(), w.resolutionDays(), w.resolvedWithSupplement(), w.integrationErrors(), w.apologies(),
           w.officerEvents(), w.afterHoursEvents()});
+      case REJECTS -> List.of();
       case OFFICERS -> map(r.officers(), o -> new Object[] {o.wardCode(), o.officerId(), o.weekStart(),
           o.tasksStarted(), o.tasksCompleted(), o.completedTaskHours(), o.openTasksEnd(), o.overdueHeldEnd(),
           o.lateAttributed(), o.supplementsRequested(), o.events(), o.afterHoursEvents()});

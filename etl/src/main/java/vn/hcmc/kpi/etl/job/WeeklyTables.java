@@ -1,6 +1,12 @@
 package vn.hcmc.kpi.etl.job;
 
+import static org.apache.spark.sql.functions.array_sort;
+import static org.apache.spark.sql.functions.ceil;
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.collect_list;
+import static org.apache.spark.sql.functions.element_at;
+import static org.apache.spark.sql.functions.floor;
+import static org.apache.spark.sql.functions.size;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.expr;
 import static org.apache.spark.sql.functions.hour;
@@ -39,16 +45,36 @@ public final class WeeklyTables {
     return col("week_start").equalTo(lit(java.sql.Date.valueOf(current))).and(lit(!complete));
   }
 
+  /**
+   * Spark's exact {@code percentile(x, p)} of the values in a sorted array (nulls already left out):
+   * linear interpolation between the values at floor and ceil of (n − 1) · p, written as Spark writes it
+   * so the doubles agree to the last bit. Why not percentile itself: its per-group hash-map buffers were
+   * a fifth of the job's CPU on four weeks of the city; one sorted list per group serves both quantiles.
+   */
+  static Column percentileOfSorted(Column sorted, double p) {
+    Column position = size(sorted).minus(1).cast("double").multiply(lit(p));
+    Column lower = floor(position);
+    Column higher = ceil(position);
+    Column lowerValue = element_at(sorted, lower.plus(1).cast("int")).cast("double");
+    Column higherValue = element_at(sorted, higher.plus(1).cast("int")).cast("double");
+    return when(size(sorted).equalTo(0), lit(null).cast("double"))
+        .when(lower.equalTo(higher), lowerValue)
+        .when(lowerValue.equalTo(higherValue), lowerValue)
+        .otherwise(higher.cast("double").minus(position).multiply(lowerValue)
+            .plus(position.minus(lower.cast("double")).multiply(higherValue)));
+  }
+
   /** officer_weekly from the officer contributions (one row per officer-week). */
   public static Dataset<Row> officerWeekly(Dataset<Row> officerFacts) {
     Dataset<Row> agg = officerFacts.groupBy("ward_code", "officer_id", "week_start").agg(
         total("tasks_started"), total("tasks_completed"),
-        expr("percentile(completed_task_hours, 0.5)").as("task_hours_median"),
-        expr("percentile(completed_task_hours, 0.9)").as("task_hours_p90"),
+        array_sort(collect_list(col("completed_task_hours"))).as("task_hours_sorted"),
         total("open_tasks_end"), total("overdue_held_end"), total("late_attributed"),
         total("supplements_requested"), total("events"), total("after_hours_events"));
     WindowSpec unitWeek = Window.partitionBy("ward_code", "week_start");
     return agg
+        .withColumn("task_hours_median", percentileOfSorted(col("task_hours_sorted"), 0.5))
+        .withColumn("task_hours_p90", percentileOfSorted(col("task_hours_sorted"), 0.9))
         .withColumn("after_hours_share", ratio(col("after_hours_events"), col("events")))
         .withColumn("unit_median_tasks_completed", expr("percentile(tasks_completed, 0.5)").over(unitWeek))
         .withColumn("workload_index", ratio(col("tasks_completed"), col("unit_median_tasks_completed")))
@@ -95,11 +121,12 @@ public final class WeeklyTables {
   /** procedure_weekly: the same contributions by unit and procedure. */
   public static Dataset<Row> procedureWeekly(Dataset<Row> weekFacts, Instant asOf) {
     Column[] sums = outcomeSums();
-    Column[] rest = new Column[sums.length + 1];
+    Column[] rest = new Column[sums.length];
     System.arraycopy(sums, 1, rest, 0, sums.length - 1);
-    rest[sums.length - 1] = expr("percentile(resolution_days, 0.5)").as("resolution_days_median");
-    rest[sums.length] = expr("percentile(resolution_days, 0.9)").as("resolution_days_p90");
+    rest[sums.length - 1] = array_sort(collect_list(col("resolution_days"))).as("resolution_days_sorted");
     return weekFacts.groupBy("ward_code", "procedure_code", "week_start").agg(sums[0], rest)
+        .withColumn("resolution_days_median", percentileOfSorted(col("resolution_days_sorted"), 0.5))
+        .withColumn("resolution_days_p90", percentileOfSorted(col("resolution_days_sorted"), 0.9))
         .withColumn("partial", partial(asOf))
         .withColumn("on_time_rate", onTimeRate())
         .withColumn("supplement_rate", ratio(col("resolved_with_supplement"), col("resolved")))

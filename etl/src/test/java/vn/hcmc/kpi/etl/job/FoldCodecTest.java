@@ -85,7 +85,9 @@ class FoldCodecTest {
   @Test
   void corruptBytesFailLoudly() {
     byte[] bytes = FoldCodec.encode(sample());
-    int tagAt = bytes.length - 1; // the last value of the officers section is a tagged int
+    // the last value of the officers section is a tagged int; after it comes the empty REJECTS section
+    // (a 4-byte length and a 1-byte row count)
+    int tagAt = bytes.length - 1 - 5;
     bytes[tagAt - 1] = 42;
     assertThrows(IllegalStateException.class,
         () -> FoldCodec.rows(bytes, FoldCodec.Section.OFFICERS).forEachRemaining(r -> { }));
