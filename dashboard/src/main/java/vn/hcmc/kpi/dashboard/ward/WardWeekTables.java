@@ -139,6 +139,15 @@ public final class WardWeekTables {
       "CREATE OR REPLACE TABLE _overdue_supplements AS SELECT dossier_id, event_type, occurred_at FROM events "
           + "WHERE event_type IN ('SUPPLEMENT_REQUESTED', 'SUPPLEMENT_RECEIVED') "
           + "AND dossier_id IN (SELECT dossier_id FROM _overdue_dossiers)");
+  /**
+   * The dossiers that ever became overdue: the version's in-memory {@code _overdue_dossiers} once built
+   * (starting the build if need be), else {@code dossiers} (read with {@code became_overdue_at IS NOT NULL}
+   * or a condition implying it, e.g. a late officer, the holder when it became overdue).
+   */
+  public static String everOverdueDossiers(Snapshot warehouse) {
+    return warehouse.derived(OVERDUE, OVERDUE_TABLES) ? "_overdue_dossiers" : "dossiers";
+  }
+
   /** The officer whose task ({@code tasks} or a subset of it) spans the instant {@code $1}, for a dossier {@code d}. */
   private static String holderAt1(String tasks) {
     return """
