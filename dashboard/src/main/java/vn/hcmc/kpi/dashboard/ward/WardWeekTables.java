@@ -148,12 +148,17 @@ public final class WardWeekTables {
     return warehouse.derived(OVERDUE, OVERDUE_TABLES) ? "_overdue_dossiers" : "dossiers";
   }
 
-  /** The officer whose task ({@code tasks} or a subset of it) spans the instant {@code $1}, for a dossier {@code d}. */
+  /**
+   * The officer whose task ({@code tasks} or a subset of it) spans the instant {@code $1}, for a dossier
+   * {@code d} of unit {@code $2}. On {@code tasks} itself the lookup is also limited to the unit's rows
+   * (a task's {@code ward_code} is its dossier's): DuckDB then skips the row groups of other units, where
+   * the correlated lookup otherwise read all of {@code tasks} (0.8-1.6 s on a year, 0.17 s with it).
+   */
   private static String holderAt1(String tasks) {
     return """
         (SELECT t.officer_id FROM %s t
-          WHERE t.dossier_id = d.dossier_id AND t.started_at <= $1 AND (t.ended_at IS NULL OR t.ended_at > $1)
-          ORDER BY t.started_at DESC LIMIT 1)""".formatted(tasks);
+          WHERE %s t.dossier_id = d.dossier_id AND t.started_at <= $1 AND (t.ended_at IS NULL OR t.ended_at > $1)
+          ORDER BY t.started_at DESC LIMIT 1)""".formatted(tasks, tasks.equals("tasks") ? "t.ward_code = $2 AND" : "");
   }
 
   /**
