@@ -54,6 +54,24 @@ final class DashboardProcess implements AutoCloseable {
     return dashboard;
   }
 
+  /**
+   * Waits until the dashboard's log has a line containing {@code text} (e.g. that a version's background
+   * tables are built); false if it has none within {@code timeout} or the dashboard stopped.
+   */
+  boolean awaitLog(String text, Duration timeout) throws IOException, InterruptedException {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (process.isAlive()) {
+      if (Files.readString(log).contains(text)) {
+        return true;
+      }
+      if (System.nanoTime() > deadline) {
+        return false;
+      }
+      Thread.sleep(500);
+    }
+    return false;
+  }
+
   URI base() {
     return base;
   }

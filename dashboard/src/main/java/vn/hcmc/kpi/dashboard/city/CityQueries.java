@@ -2,6 +2,7 @@ package vn.hcmc.kpi.dashboard.city;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 
@@ -20,6 +21,7 @@ public final class CityQueries {
   private CityQueries() {
   }
 
+  /** Computed once per version and parameters (see {@link Snapshot#cached}): the same for every viewer. */
   public static CityComparison compare(Snapshot warehouse, LocalDate from, LocalDate until, String formerProvince,
       String kind, RankKey rankBy) {
     WardWeeklyQueries.requireMonday(from);
@@ -27,6 +29,12 @@ public final class CityQueries {
     if (until.isBefore(from)) {
       throw new BadRequestException("city.badRange", from, until);
     }
+    return warehouse.cached(Arrays.asList("city", from, until, formerProvince, kind, rankBy),
+        () -> compute(warehouse, from, until, formerProvince, kind, rankBy));
+  }
+
+  private static CityComparison compute(Snapshot warehouse, LocalDate from, LocalDate until, String formerProvince,
+      String kind, RankKey rankBy) {
     // The SQL sums; the rates are computed below from the sums (one place for the formulas).
     List<UnitRow> rows = warehouse.query("""
         WITH w AS (SELECT * FROM ward_weekly WHERE week_start BETWEEN $1 AND $2),

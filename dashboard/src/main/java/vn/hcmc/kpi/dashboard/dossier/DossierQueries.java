@@ -3,8 +3,10 @@ package vn.hcmc.kpi.dashboard.dossier;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 import vn.hcmc.kpi.dashboard.dossier.DossierTimeline.Anomaly;
 import vn.hcmc.kpi.dashboard.dossier.DossierTimeline.Event;
@@ -25,15 +27,30 @@ final class DossierQueries {
   private DossierQueries() {
   }
 
+  /**
+   * Computed once per version, viewer role and unit, dossier and language (see {@link Snapshot#cached});
+   * the scope check is made again on every call, cached or not.
+   */
   static DossierTimeline timeline(Snapshot warehouse, OfficerNames officerNames, String dossierId, Locale locale,
       Explanation explanation) {
+    Viewer viewer = Viewer.current();
+    DossierTimeline timeline = warehouse.cached(Arrays.asList("dossier", viewer.role(), viewer.unit(), dossierId,
+        locale.toLanguageTag()), () -> compute(warehouse, officerNames, dossierId, locale, explanation));
+    viewer.requireUnit(timeline.dossier().wardCode());
+    return timeline;
+  }
+
+  private static DossierTimeline compute(Snapshot warehouse, OfficerNames officerNames, String dossierId,
+      Locale locale, Explanation explanation) {
     String nameColumn = "r." + WardWeekTables.procedureNameColumn(locale);
+    // the one file of each table holding this dossier's rows, once the version's index is built
+    Map<String, String> from = warehouse.dossierSources(dossierId);
     Facts facts = warehouse.queryFirst("""
         SELECT d.*, coalesce(u.name, d.ward_code) AS unit_name,
                coalesce(%s, r.name_vi, d.procedure_code) AS procedure_name
-        FROM dossiers d LEFT JOIN units u ON u.unit_code = d.ward_code
+        FROM %s d LEFT JOIN units u ON u.unit_code = d.ward_code
         LEFT JOIN procedures r ON r.procedure_code = d.procedure_code
-        WHERE d.dossier_id = ?""".formatted(nameColumn), row -> new Facts(row.getString("dossier_id"),
+        WHERE d.dossier_id = ?""".formatted(nameColumn, from.get("dossiers")), row -> new Facts(row.getString("dossier_id"),
         row.getString("ward_code"), row.getString("unit_name"), row.getString("procedure_code"),
         row.getString("procedure_name"), row.getString("channel"), Columns.instant(row, "received_at"),
         Columns.date(row, "receipt_date"), Columns.date(row, "due_date"), row.getString("due_source"),
@@ -56,13 +73,13 @@ final class DossierQueries {
         facts.apologyDueDate(), facts.resolutionDays());
 
     List<Event> events = warehouse.query("""
-        SELECT * FROM events WHERE dossier_id = ? ORDER BY occurred_at, line""", row -> new Event(
+        SELECT * FROM %s WHERE dossier_id = ? ORDER BY occurred_at, line""".formatted(from.get("events")), row -> new Event(
         Columns.instant(row, "occurred_at"), row.getString("event_type"), names.id(row.getString("officer_id")),
         names.name(row.getString("officer_id")), row.getString("step"), row.getString("channel"),
         Columns.instant(row, "due_at"), row.getString("detail"), row.getBoolean("after_hours"),
         fileName(row.getString("source")), Columns.nullableLong(row, "line")), dossierId);
     List<Holding> holders = warehouse.query("""
-        SELECT * FROM tasks WHERE dossier_id = ? ORDER BY started_at""", row -> new Holding(
+        SELECT * FROM %s WHERE dossier_id = ? ORDER BY started_at""".formatted(from.get("tasks")), row -> new Holding(
         names.id(row.getString("officer_id")), names.name(row.getString("officer_id")), row.getString("step"),
         Columns.instant(row, "started_at"), Columns.instant(row, "ended_at"),
         Columns.nullableDouble(row, "office_hours"), Columns.instant(row, "step_due_at"),

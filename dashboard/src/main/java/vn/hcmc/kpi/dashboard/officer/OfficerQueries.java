@@ -2,6 +2,7 @@ package vn.hcmc.kpi.dashboard.officer;
 
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.Arrays;
 import java.util.List;
 
 import vn.hcmc.kpi.dashboard.officer.OfficerView.LateDossier;
@@ -12,6 +13,7 @@ import vn.hcmc.kpi.dashboard.system.NotFoundException;
 import vn.hcmc.kpi.dashboard.warehouse.Columns;
 import vn.hcmc.kpi.dashboard.warehouse.Warehouse.Snapshot;
 import vn.hcmc.kpi.dashboard.ward.Unit;
+import vn.hcmc.kpi.dashboard.ward.WardWeekTables;
 import vn.hcmc.kpi.dashboard.ward.WardWeekTables.OfficerRow;
 import vn.hcmc.kpi.dashboard.ward.WardWeeklyQueries;
 
@@ -32,7 +34,15 @@ final class OfficerQueries {
     if (weekStart != null) {
       WardWeeklyQueries.requireMonday(weekStart);
     }
-    Viewer.current().requireUnit(wardCode);
+    Viewer viewer = Viewer.current();
+    viewer.requireUnit(wardCode);
+    // once per version, viewer role and unit, and parameters (see Snapshot.cached)
+    return warehouse.cached(Arrays.asList("officer", viewer.role(), viewer.unit(), wardCode, shownId, weekStart),
+        () -> compute(warehouse, names, wardCode, shownId, weekStart));
+  }
+
+  private static OfficerView compute(Snapshot warehouse, OfficerNames names, String wardCode, String shownId,
+      LocalDate weekStart) {
     Unit unit = WardWeeklyQueries.unit(warehouse, wardCode);
     // planners and analysts address officers by pseudonym; a real id from them is unknown here (404)
     String officerId = names.resolve(warehouse, wardCode, shownId);
@@ -63,8 +73,9 @@ final class OfficerQueries {
         Columns.nullableDouble(row, "office_hours"), Columns.instant(row, "step_due_at"),
         row.getString("step_verdict")), wardCode, officerId, from, to);
     List<LateDossier> late = warehouse.query("""
-        SELECT dossier_id, procedure_code, due_date, became_overdue_at, verdict FROM dossiers
-        WHERE ward_code = ? AND late_officer_id = ? ORDER BY became_overdue_at DESC, dossier_id""",
+        SELECT dossier_id, procedure_code, due_date, became_overdue_at, verdict FROM %s
+        WHERE ward_code = ? AND late_officer_id = ? AND became_overdue_at IS NOT NULL
+        ORDER BY became_overdue_at DESC, dossier_id""".formatted(WardWeekTables.everOverdueDossiers(warehouse)),
         row -> new LateDossier(row.getString(1), row.getString(2), Columns.date(row, "due_date"),
             Columns.instant(row, "became_overdue_at"), row.getString(5)), wardCode, officerId);
     String role = warehouse.queryFirst("SELECT role FROM officers WHERE officer_id = ?", row -> row.getString(1),

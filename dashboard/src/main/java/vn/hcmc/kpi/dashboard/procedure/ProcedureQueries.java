@@ -4,6 +4,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
@@ -27,13 +28,24 @@ final class ProcedureQueries {
   private ProcedureQueries() {
   }
 
-  /** @param weekStart null: the unit's last week with figures for the procedure */
+  /**
+   * @param weekStart null: the unit's last week with figures for the procedure. Computed once per
+   *     version, viewer role and unit, parameters and language (see {@link Snapshot#cached}).
+   */
   static ProcedureView view(Snapshot warehouse, OfficerNames officerNames, String wardCode, String procedureCode,
       LocalDate weekStart, Locale locale) {
     if (weekStart != null) {
       WardWeeklyQueries.requireMonday(weekStart);
     }
-    Viewer.current().requireUnit(wardCode);
+    Viewer viewer = Viewer.current();
+    viewer.requireUnit(wardCode);
+    return warehouse.cached(Arrays.asList("procedure", viewer.role(), viewer.unit(), wardCode, procedureCode,
+        weekStart, locale.toLanguageTag()),
+        () -> compute(warehouse, officerNames, wardCode, procedureCode, weekStart, locale));
+  }
+
+  private static ProcedureView compute(Snapshot warehouse, OfficerNames officerNames, String wardCode,
+      String procedureCode, LocalDate weekStart, Locale locale) {
     Unit unit = WardWeeklyQueries.unit(warehouse, wardCode);
     String name = WardWeekTables.procedureNameColumn(locale);
     Reference reference = warehouse.queryFirst("""

@@ -1,5 +1,6 @@
 package vn.hcmc.kpi.dashboard.quality;
 
+import java.util.Arrays;
 import java.util.List;
 
 import vn.hcmc.kpi.dashboard.quality.QualityReport.Anomaly;
@@ -26,6 +27,11 @@ public final class QualityQueries {
    */
   public static QualityReport report(Snapshot warehouse) {
     Viewer viewer = Viewer.current();
+    // once per version, viewer role and unit (see Snapshot.cached)
+    return warehouse.cached(Arrays.asList("quality", viewer.role(), viewer.unit()), () -> compute(warehouse, viewer));
+  }
+
+  private static QualityReport compute(Snapshot warehouse, Viewer viewer) {
     List<Run> runs = warehouse.query("""
         SELECT r.*, (SELECT count(*) FROM rejects x WHERE x.run_id = r.run_id) AS reject_rows
         FROM runs r ORDER BY r.started_at DESC""", row -> {

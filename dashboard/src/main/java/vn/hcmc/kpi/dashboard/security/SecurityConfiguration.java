@@ -1,6 +1,7 @@
 package vn.hcmc.kpi.dashboard.security;
 
 import java.io.IOException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -101,7 +102,8 @@ public class SecurityConfiguration {
       LoginThrottle throttle) {
     DaoAuthenticationProvider dao = new DaoAuthenticationProvider(users);
     dao.setPasswordEncoder(encoder);
-    return new ThrottledAuthenticationProvider(dao, throttle);
+    // HTTP Basic sends the password with every request: check it with BCrypt once a minute, not every time
+    return new ThrottledAuthenticationProvider(dao, throttle, new VerifiedCredentials(Duration.ofMinutes(1), 10_000));
   }
 
   /** {@code /wards/{ward}/**}: a ward leader only for their own unit. */

@@ -1,5 +1,6 @@
 package vn.hcmc.kpi.dashboard.security;
 
+import java.time.Duration;
 import java.time.Instant;
 
 import org.springframework.security.authentication.AuthenticationProvider;
@@ -19,10 +20,18 @@ class ThrottledAuthenticationProvider implements AuthenticationProvider {
 
   private final AuthenticationProvider delegate;
   private final LoginThrottle throttle;
+  private final VerifiedCredentials verified;
 
   ThrottledAuthenticationProvider(AuthenticationProvider delegate, LoginThrottle throttle) {
+    this(delegate, throttle, new VerifiedCredentials(Duration.ZERO, 0));
+  }
+
+  /** @param verified pairs recently checked successfully, answered without the delegate (HTTP Basic) */
+  ThrottledAuthenticationProvider(AuthenticationProvider delegate, LoginThrottle throttle,
+      VerifiedCredentials verified) {
     this.delegate = delegate;
     this.throttle = throttle;
+    this.verified = verified;
   }
 
   @Override
@@ -34,9 +43,17 @@ class ThrottledAuthenticationProvider implements AuthenticationProvider {
     if (locked != null) {
       throw new LockedException("Too many failed sign-ins: try again after " + locked);
     }
+    Authentication known = verified.find(username, authentication.getCredentials());
+    if (known != null) {
+      UsernamePasswordAuthenticationToken result = UsernamePasswordAuthenticationToken.authenticated(
+          known.getPrincipal(), null, known.getAuthorities());
+      result.setDetails(authentication.getDetails());
+      return result;
+    }
     try {
       Authentication result = delegate.authenticate(authentication);
       throttle.succeeded(username);
+      verified.remember(username, authentication.getCredentials(), result);
       return result;
     } catch (BadCredentialsException e) {
       throttle.failed(username, address);

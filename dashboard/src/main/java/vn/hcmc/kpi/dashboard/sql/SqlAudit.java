@@ -53,17 +53,47 @@ public class SqlAudit {
     }
   }
 
-  /** The last {@code limit} entries, newest first. */
-  public synchronized List<Entry> last(int limit) {
+  /** The last entries read, and the file's size and time then (the file is only ever appended to). */
+  private record Tail(long size, java.nio.file.attribute.FileTime modified, int limit, List<Entry> entries) {
+  }
+
+  private volatile Tail tail;
+
+  /**
+   * The last {@code limit} entries, newest first. Read again only when the file has changed since the
+   * last read (size or time): an admin's page reload does not parse hundreds of lines again.
+   */
+  public List<Entry> last(int limit) {
+    Tail known = tail;
+    if (known != null && known.limit() == limit && unchanged(known)) {
+      return known.entries();
+    }
+    return read(limit);
+  }
+
+  private boolean unchanged(Tail known) {
+    try {
+      return Files.size(file) == known.size() && Files.getLastModifiedTime(file).equals(known.modified());
+    } catch (IOException e) {
+      return false;
+    }
+  }
+
+  private synchronized List<Entry> read(int limit) {
     if (!Files.exists(file)) {
       return List.of();
     }
     try {
+      // under the lock appends take: size, time and lines are of one state of the file
+      long size = Files.size(file);
+      java.nio.file.attribute.FileTime modified = Files.getLastModifiedTime(file);
       List<Entry> entries = new ArrayList<>();
       for (String line : TailLines.last(file, limit)) {
         entries.add(json.readValue(line, Entry.class));
       }
-      return entries;
+      List<Entry> read = List.copyOf(entries);
+      tail = new Tail(size, modified, limit, read);
+      return read;
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -259,6 +259,8 @@ public class SqlSandbox {
         statement.execute("SET temp_directory = ''");
         statement.execute("SET allowed_directories = [" + literal(directory + "/") + "]");
         statement.execute("SET enable_external_access = false");
+        // the version's files never change: keep their footers instead of re-reading them per query
+        statement.execute("SET parquet_metadata_cache = true");
         statement.execute("SET autoinstall_known_extensions = false");
         statement.execute("SET autoload_known_extensions = false");
         statement.execute("SET memory_limit = " + literal(settings.memoryLimit()));
@@ -298,7 +300,13 @@ public class SqlSandbox {
         }
         List<String> published = new ArrayList<>();
         for (String table : tables) {
-          statement.execute("CREATE VIEW " + table + " AS " + viewSql(directory, table, officerColumns.get(table)));
+          // small tables without officer columns (weekly figures, units, procedures…: what most console
+          // queries read) are held in memory, as the dashboard's own database holds them: a view decodes
+          // its files again on every query
+          boolean inMemory = officerColumns.get(table).isEmpty() && !PER_DOSSIER.contains(table)
+              && parquetBytes(directory.resolve(table)) <= IN_MEMORY_BELOW;
+          statement.execute((inMemory ? "CREATE TABLE " : "CREATE VIEW ") + table + " AS "
+              + viewSql(directory, table, officerColumns.get(table)));
           published.add(table);
         }
         statement.execute("SET lock_configuration = true");
@@ -309,6 +317,19 @@ public class SqlSandbox {
       }
     } catch (SQLException e) {
       throw new IllegalStateException("cannot open the SQL console's database for " + version + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** Tables with a row per dossier, event, task or pause: always views. */
+  private static final Set<String> PER_DOSSIER = Set.of("dossiers", "events", "tasks", "pauses");
+  /** Parquet bytes up to which a table without officer columns is held in memory. */
+  private static final long IN_MEMORY_BELOW = 16L << 20;
+
+  private static long parquetBytes(Path folder) {
+    try (java.util.stream.Stream<Path> files = java.nio.file.Files.list(folder)) {
+      return files.filter(f -> f.toString().endsWith(".parquet")).mapToLong(f -> f.toFile().length()).sum();
+    } catch (java.io.IOException e) {
+      return Long.MAX_VALUE; // unknown: keep it a view
     }
   }
 

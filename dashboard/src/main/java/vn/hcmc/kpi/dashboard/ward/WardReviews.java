@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -13,6 +14,7 @@ import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
 
 import vn.hcmc.kpi.dashboard.alert.AlertStore;
+import vn.hcmc.kpi.dashboard.alert.Firing;
 import vn.hcmc.kpi.dashboard.officer.OfficerNames;
 import vn.hcmc.kpi.dashboard.security.Viewer;
 import vn.hcmc.kpi.dashboard.system.NotFoundException;
@@ -40,10 +42,26 @@ public class WardReviews {
     this.alerts = alerts;
   }
 
-  /** The review of {@code wardCode} for the week starting {@code weekStart} (a Monday). */
+  /**
+   * The review of {@code wardCode} for the week starting {@code weekStart} (a Monday). Computed once
+   * per version, viewer role and unit, unit, week and language (see {@link Snapshot#cached}); the
+   * alerts, which the evaluator adds to while a version is served, are read on every call.
+   */
   public WardWeeklyReview review(Snapshot warehouse, String wardCode, LocalDate weekStart, Locale locale) {
     WardWeeklyQueries.requireMonday(weekStart);
-    Viewer.current().requireUnit(wardCode);
+    Viewer viewer = Viewer.current();
+    viewer.requireUnit(wardCode);
+    WardWeeklyReview review = warehouse.cached(Arrays.asList("ward-review", viewer.role(), viewer.unit(), wardCode,
+        weekStart, locale.toLanguageTag()), () -> compute(warehouse, wardCode, weekStart, locale));
+    List<Firing> firings = alerts.of(wardCode, weekStart);
+    return new WardWeeklyReview(review.warehouseVersion(), review.asOf(), review.judgedAt(), review.unit(),
+        review.weekStart(), review.weekEnd(), review.week(), review.previousWeek(), review.change(), review.trend(),
+        review.targets(), review.officers(), review.procedures(), review.overdue(), review.dueBy(), review.atRisk(),
+        firings, review.intake());
+  }
+
+  /** The review without its alerts (an empty list in their place). */
+  private WardWeeklyReview compute(Snapshot warehouse, String wardCode, LocalDate weekStart, Locale locale) {
     Unit unit = WardWeeklyQueries.unit(warehouse, wardCode);
     LocalDate firstTrendWeek = weekStart.minusWeeks(WardWeeklyReview.TREND_WEEKS - 1);
     Map<LocalDate, WeekFigures> weeks = warehouse.query("""
@@ -76,7 +94,7 @@ public class WardReviews {
         WardWeekTables.procedures(warehouse, wardCode, weekStart, locale),
         WardWeekTables.overdue(warehouse, names, wardCode, judgedAt, locale), dueBy,
         WardWeekTables.atRisk(warehouse, names, wardCode, judgedAt, dueBy, locale),
-        alerts.of(wardCode, weekStart),
+        List.of(),
         WardWeekTables.intake(warehouse, wardCode, weekStart));
   }
 

@@ -139,12 +139,26 @@ public final class WardWeekTables {
       "CREATE OR REPLACE TABLE _overdue_supplements AS SELECT dossier_id, event_type, occurred_at FROM events "
           + "WHERE event_type IN ('SUPPLEMENT_REQUESTED', 'SUPPLEMENT_RECEIVED') "
           + "AND dossier_id IN (SELECT dossier_id FROM _overdue_dossiers)");
-  /** The officer whose task ({@code tasks} or a subset of it) spans the instant {@code $1}, for a dossier {@code d}. */
+  /**
+   * The dossiers that ever became overdue: the version's in-memory {@code _overdue_dossiers} once built
+   * (starting the build if need be), else {@code dossiers} (read with {@code became_overdue_at IS NOT NULL}
+   * or a condition implying it, e.g. a late officer, the holder when it became overdue).
+   */
+  public static String everOverdueDossiers(Snapshot warehouse) {
+    return warehouse.derived(OVERDUE, OVERDUE_TABLES) ? "_overdue_dossiers" : "dossiers";
+  }
+
+  /**
+   * The officer whose task ({@code tasks} or a subset of it) spans the instant {@code $1}, for a dossier
+   * {@code d} of unit {@code $2}. On {@code tasks} itself the lookup is also limited to the unit's rows
+   * (a task's {@code ward_code} is its dossier's): DuckDB then skips the row groups of other units, where
+   * the correlated lookup otherwise read all of {@code tasks} (0.8-1.6 s on a year, 0.17 s with it).
+   */
   private static String holderAt1(String tasks) {
     return """
         (SELECT t.officer_id FROM %s t
-          WHERE t.dossier_id = d.dossier_id AND t.started_at <= $1 AND (t.ended_at IS NULL OR t.ended_at > $1)
-          ORDER BY t.started_at DESC LIMIT 1)""".formatted(tasks);
+          WHERE %s t.dossier_id = d.dossier_id AND t.started_at <= $1 AND (t.ended_at IS NULL OR t.ended_at > $1)
+          ORDER BY t.started_at DESC LIMIT 1)""".formatted(tasks, tasks.equals("tasks") ? "t.ward_code = $2 AND" : "");
   }
 
   /**

@@ -10,14 +10,17 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
 import org.duckdb.DuckDBConnection;
@@ -53,6 +56,21 @@ final class PublishedVersion {
   /** Names of the derived table sets built in this version's database (see {@link #derived}). */
   private final Set<String> derived = ConcurrentHashMap.newKeySet();
   private final Map<String, CompletableFuture<Void>> building = new ConcurrentHashMap<>();
+  /** Built in the background after opening (see {@link #buildDossierFiles}); null until then. */
+  private volatile DossierFiles dossierFiles;
+  /**
+   * Results computed from this version (see {@link #cached}), least recently used evicted beyond
+   * {@link #CACHED_RESULTS}; guarded by itself.
+   */
+  private final LinkedHashMap<Object, CompletableFuture<Object>> results = new LinkedHashMap<>(64, 0.75f, true) {
+    @Override
+    protected boolean removeEldestEntry(Map.Entry<Object, CompletableFuture<Object>> eldest) {
+      return size() > CACHED_RESULTS;
+    }
+  };
+
+  /** How many results {@link #cached} keeps per version (a ward review is tens of kB). */
+  static final int CACHED_RESULTS = 1_000;
 
   private PublishedVersion(String id, Path directory, List<String> tables, DuckDBConnection database) {
     this.id = id;
@@ -86,6 +104,8 @@ final class PublishedVersion {
       statement.execute("SET GLOBAL TimeZone = '" + TIME_ZONE + "'");
       statement.execute("SET allowed_directories = [" + literal(directory.toString() + "/") + "]");
       statement.execute("SET enable_external_access = false");
+      // the files of a version never change: keep their footers instead of re-reading them per query
+      statement.execute("SET parquet_metadata_cache = true");
       statement.execute("SET autoinstall_known_extensions = false");
       statement.execute("SET autoload_known_extensions = false");
       statement.execute("SET lock_configuration = true");
@@ -169,11 +189,15 @@ final class PublishedVersion {
         return CompletableFuture.completedFuture(null); // closed meanwhile: nobody will ask again
       }
       return CompletableFuture.runAsync(() -> {
+        long started = System.nanoTime();
         try (Connection connection = connect(); Statement statement = connection.createStatement()) {
           for (String sql : statements) {
             statement.execute(sql);
           }
           derived.add(n);
+          // the load benchmark waits for this line before it measures
+          LOG.log(System.Logger.Level.INFO, "version " + id + ": derived tables '" + n + "' built in "
+              + (System.nanoTime() - started) / 1_000_000 + " ms");
         } catch (SQLException | RuntimeException e) {
           // e.g. a version without one of the tables they read: its readers keep the original tables
           LOG.log(System.Logger.Level.WARNING, "version " + id + ": derived tables '" + n + "' not built: " + e);
@@ -183,6 +207,92 @@ final class PublishedVersion {
       }, BUILDER);
     });
     return false;
+  }
+
+  /**
+   * The result {@code compute} gives for {@code key} in this version, computed once: the version never
+   * changes, so neither does a result computed only from it and from {@code key} (which must therefore
+   * hold everything else the result depends on: the parameters, the language, the viewer's role and
+   * unit). Concurrent callers with the same key wait for the one computing it; a failure (404, 403, an
+   * error) is passed to them and not kept. The results go with the version.
+   */
+  @SuppressWarnings("unchecked")
+  <T> T cached(Object key, Supplier<T> compute) {
+    CompletableFuture<Object> mine = new CompletableFuture<>();
+    CompletableFuture<Object> existing;
+    synchronized (results) {
+      existing = results.putIfAbsent(key, mine);
+    }
+    if (existing != null) {
+      try {
+        return (T) existing.join();
+      } catch (CompletionException e) {
+        if (e.getCause() instanceof RuntimeException cause) {
+          throw cause;
+        }
+        throw e;
+      }
+    }
+    try {
+      T value = compute.get();
+      mine.complete(value);
+      return value;
+    } catch (RuntimeException | Error e) {
+      synchronized (results) {
+        results.remove(key, mine);
+      }
+      mine.completeExceptionally(e);
+      throw e;
+    }
+  }
+
+  /**
+   * Starts building this version's {@link DossierFiles} in the background (the same thread as the
+   * derived tables); until it is built, {@link #dossierSources} answers the views.
+   */
+  void buildDossierFiles() {
+    if (!retain()) {
+      return;
+    }
+    BUILDER.execute(() -> {
+      long started = System.nanoTime();
+      try (Connection connection = connect()) {
+        DossierFiles built = DossierFiles.build(connection, directory);
+        dossierFiles = built;
+        LOG.log(System.Logger.Level.INFO, "version " + id + ": dossier index built ("
+            + (built == null ? "not: too many files" : built.size() + " dossiers") + ") in "
+            + (System.nanoTime() - started) / 1_000_000 + " ms");
+      } catch (SQLException | IOException | RuntimeException e) {
+        LOG.log(System.Logger.Level.WARNING, "version " + id + ": dossier index not built: " + e);
+      } finally {
+        release();
+      }
+    });
+  }
+
+  /**
+   * For each of {@link DossierFiles#TABLES}, what to read the rows of dossier {@code dossierId} from: its
+   * one Parquet file once the version's index is built, else the table's view (see {@link DossierFiles}).
+   */
+  Map<String, String> dossierSources(String dossierId) throws SQLException {
+    DossierFiles index = dossierFiles;
+    Map<String, String> sources = new java.util.HashMap<>();
+    if (index == null) {
+      DossierFiles.TABLES.forEach(table -> sources.put(table, table));
+      return sources;
+    }
+    long key;
+    try (Connection connection = connect();
+        java.sql.PreparedStatement statement = connection.prepareStatement(
+            "SELECT " + DossierFiles.key("CAST(? AS VARCHAR)"))) {
+      statement.setString(1, dossierId);
+      try (java.sql.ResultSet row = statement.executeQuery()) {
+        row.next();
+        key = row.getLong(1);
+      }
+    }
+    DossierFiles.TABLES.forEach(table -> sources.put(table, index.source(table, key)));
+    return sources;
   }
 
   /** Takes a reference unless the version has already been closed. */

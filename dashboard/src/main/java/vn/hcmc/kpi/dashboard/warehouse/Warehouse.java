@@ -13,6 +13,7 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
@@ -160,6 +161,9 @@ public final class Warehouse implements AutoCloseable {
             "cannot open version " + id + ": " + e.getMessage(), e);
       }
       current = next;
+      if (inMemoryBytes > 0) {
+        next.buildDossierFiles(); // the dashboard's dossier lookups; not for one-off readers
+      }
       if (previous != null) {
         previous.release();
       }
@@ -250,6 +254,29 @@ public final class Warehouse implements AutoCloseable {
      */
     public boolean derived(String name, List<String> statements) {
       return version.derived(name, statements);
+    }
+
+    /**
+     * What {@code compute} gives for {@code key} in this version, computed once per version and kept
+     * (a bounded number of results, least recently used dropped; see {@code PublishedVersion.cached}).
+     * For results that depend on nothing but this version and {@code key}: the key must hold every
+     * parameter, the language and, for anything scoped, the viewer's role and unit.
+     */
+    public <T> T cached(Object key, java.util.function.Supplier<T> compute) {
+      return version.cached(key, compute);
+    }
+
+    /**
+     * What to read the {@code dossiers}, {@code events} and {@code tasks} rows of one dossier from (table
+     * name: a view, or the {@code read_parquet} of the one file holding them, or an empty relation), for
+     * {@code FROM %s WHERE dossier_id = ?}: always the same rows as the view, usually far fewer files.
+     */
+    public Map<String, String> dossierSources(String dossierId) {
+      try {
+        return version.dossierSources(dossierId);
+      } catch (SQLException e) {
+        throw new WarehouseQueryException("dossier sources", e);
+      }
     }
 
     public <T> List<T> query(String sql, RowMapper<T> mapper, Object... params) {

@@ -158,6 +158,48 @@ class AccessTests extends FixtureApp {
     return text.toString();
   }
 
+  /**
+   * Results are kept per published version (Snapshot.cached): one computed for a viewer who sees more
+   * (the unit's leader, an admin: real ids and names) must never be served to one who sees less, nor a
+   * 200 turn another unit's 403 into data.
+   */
+  @Test
+  void resultsKeptForOneViewerAreNeverServedToAnotherScope() {
+    String unit = unitB();
+    String officer = officerOf(unit);
+    String name = (String) row("SELECT display_name FROM {officers} WHERE officer_id = ?", officer).get("display_name");
+    List<String> paths = unitPaths(unit).stream().filter(p -> p.startsWith("/api/")).toList();
+    // computed (and kept) first for those who see everything
+    for (String user : List.of(LEADER_B, ADMIN)) {
+      for (String path : paths) {
+        assertThat(Http.as(user, port, path, "application/json").statusCode()).as(user + " " + path).isEqualTo(200);
+      }
+    }
+    assertThat(Http.as(LEADER_B, port, "/api/wards/" + unit + "/weeks/" + week(unit), "application/json").body())
+        .contains(name);
+    // then asked by another unit's leader: still 403, twice (a refusal is not kept either)
+    for (int round = 0; round < 2; round++) {
+      for (String path : paths) {
+        HttpResponse<String> response = Http.as(LEADER_A, port, path, "application/json");
+        assertThat(response.statusCode()).as(path).isEqualTo(403);
+        assertThat(response.body()).as(path).doesNotContain(officer).doesNotContain("\"officers\"");
+      }
+    }
+    // and by a planner: pseudonyms, no names, no real ids (a real officer id in the path is unknown)
+    for (String path : paths) {
+      HttpResponse<String> response = Http.as(PLANNER, port, path, "application/json");
+      assertThat(response.statusCode()).as(path).isEqualTo(path.contains("/officers/") ? 404 : 200);
+      if (name != null) {
+        assertThat(response.body()).as(path).doesNotContain(name);
+      }
+      assertThat(response.body()).as(path).doesNotContain("\"" + officer + "\"");
+    }
+    // the leader's own quality samples stay their own after an admin's report was kept
+    assertThat(Http.as(ADMIN, port, "/api/quality", "application/json").statusCode()).isEqualTo(200);
+    String quality = Http.as(LEADER_A, port, "/api/quality", "application/json").body();
+    assertThat(quality).doesNotContain("\"wardCode\":\"" + unit + "\",\"code\"");
+  }
+
   @Test
   void plannersAndAnalystsSeePseudonymsNeverNamesOrRealIds() throws IOException {
     List<String> names = rows("SELECT display_name FROM {officers} WHERE display_name IS NOT NULL").stream()

@@ -131,6 +131,49 @@ class WarehouseTests {
     }
   }
 
+  @Test
+  void keepsAResultPerVersionAndKeyComputedOnceButNotAFailure(@TempDir Path copy) throws Exception {
+    Fixture.copy(Fixture.warehouse(), copy);
+    WardWeek wardWeek = Fixture.completeWeekWithPrevious(copy);
+    java.util.concurrent.atomic.AtomicInteger computed = new java.util.concurrent.atomic.AtomicInteger();
+    java.util.function.Function<Warehouse.Snapshot, Long> received = s -> s.cached(java.util.List.of("received", 1),
+        () -> {
+          computed.incrementAndGet();
+          return s.query(RECEIVED, row -> row.getLong(1), wardWeek.wardCode(), wardWeek.weekStart()).get(0);
+        });
+    try (Warehouse warehouse = new Warehouse(copy, Duration.ZERO)) {
+      long before = warehouse.read(received);
+      ExecutorService executor = Executors.newFixedThreadPool(8);
+      try {
+        java.util.List<Future<Long>> answers = new java.util.ArrayList<>();
+        for (int i = 0; i < 32; i++) {
+          answers.add(executor.submit(() -> warehouse.read(received)));
+        }
+        for (Future<Long> answer : answers) {
+          assertThat(answer.get()).isEqualTo(before);
+        }
+      } finally {
+        executor.shutdownNow();
+      }
+      assertThat(computed.get()).isEqualTo(1);
+      // another key is another result
+      assertThat(warehouse.read(s -> s.<Long>cached(java.util.List.of("received", 2), () -> -1L)).longValue()).isEqualTo(-1L);
+      // a failure is passed on, not kept
+      java.util.concurrent.atomic.AtomicInteger failures = new java.util.concurrent.atomic.AtomicInteger();
+      java.util.function.Function<Warehouse.Snapshot, Long> failing = s -> s.cached("failing", () -> {
+        failures.incrementAndGet();
+        throw new IllegalStateException("no");
+      });
+      assertThatThrownBy(() -> warehouse.read(failing)).isInstanceOf(IllegalStateException.class);
+      assertThatThrownBy(() -> warehouse.read(failing)).isInstanceOf(IllegalStateException.class);
+      assertThat(failures.get()).isEqualTo(2);
+      // a new published version computes its own
+      Fixture.publishWithReceivedChanged(copy, "v-test-cached", wardWeek, 1000);
+      assertThat(warehouse.read(received)).isEqualTo(before + 1000);
+      assertThat(computed.get()).isEqualTo(2);
+    }
+  }
+
   private static void await(CountDownLatch latch) {
     try {
       latch.await();
