@@ -46,11 +46,12 @@ final class FoldCodec {
   static byte[] encode(FoldResult r) {
     Out out = new Out();
     out.varint(r.duplicates());
+    Map<String, Integer> strings = new HashMap<>();
     for (Section s : Section.values()) {
       List<Object[]> rows = Rows.values(r, s);
       int lengthAt = out.reserveInt();
       out.varint(rows.size());
-      Map<String, Integer> strings = new HashMap<>();
+      strings.clear(); // references never cross sections: each section is decoded on its own
       for (Object[] row : rows) {
         if (row.length != s.schema.size()) {
           throw new IllegalStateException(s + " row has " + row.length + " values, schema " + s.schema.size());
