@@ -30,7 +30,9 @@ final class FoldCodec {
   /** The fold's outputs, each one table's rows. */
   enum Section {
     FACTS(Rows.DOSSIER), EVENTS(Rows.EVENT), TASKS(Rows.TASK), PAUSES(Rows.PAUSE), ANOMALIES(Rows.ANOMALY),
-    WEEKS(Rows.WEEK_FACT), OFFICERS(Rows.OFFICER_FACT);
+    WEEKS(Rows.WEEK_FACT), OFFICERS(Rows.OFFICER_FACT),
+    /** Not a table: which events had no procedure code in the log (their EVENTS rows show the dossier's). */
+    INHERITED(Rows.INHERITED);
 
     final StructType schema;
 

@@ -92,29 +92,19 @@ public final class KpiJob {
     Faults.point("after-ingest");
     Dataset<byte[]> folded = fold(ingested.filter(col("reason").isNull()), reference, asOf, foldPartitions(rowsRead))
         .persist(cache);
-    Row foldStats = folded.map((MapFunction<byte[], Row>) b -> RowFactory.create(
-            (long) FoldCodec.duplicates(b), FoldCodec.hasFacts(b) ? 1L : 0L), Encoders.row(FOLD_STATS))
-        .agg(sum(col("duplicates")), sum(col("dossiers"))).first();
-    long duplicates = foldStats.isNullAt(0) ? 0 : foldStats.getLong(0);
-    long dossiers = foldStats.isNullAt(1) ? 0 : foldStats.getLong(1);
+    // per-dossier tables and the incremental state, one file per segment (DossierTables, docs/incremental.md)
+    DossierTables.Written written = DossierTables.write(folded, asOf, ingested.filter(col("reason").isNull()), null,
+        publisher, runId, cache, folded.rdd().getNumPartitions());
+    folded.unpersist();
+    Dataset<byte[]> bySegment = written.folded();
+    long duplicates = written.duplicates();
+    long dossiers = written.dossiers();
     long accepted = rowsRead - rejected - duplicates;
 
     String dir = version;
-    Dataset<Row> events = section(folded, FoldCodec.Section.EVENTS);
-    Dataset<Row> weekFacts = section(folded, FoldCodec.Section.WEEKS);
-    Dataset<Row> officerFacts = section(folded, FoldCodec.Section.OFFICERS);
-    // Big tables keep the fold's partitioning (no second shuffle) and are sorted within each file,
-    // so Parquet row-group statistics on ward_code still prune reads.
-    write(events.sortWithinPartitions("ward_code", "occurred_at", "dossier_id", "event_id"), dir, "events");
-    write(section(folded, FoldCodec.Section.FACTS)
-        .sortWithinPartitions("ward_code", "received_at", "dossier_id"), dir, "dossiers");
-    write(section(folded, FoldCodec.Section.TASKS)
-        .sortWithinPartitions("ward_code", "started_at", "dossier_id", "officer_id"), dir, "tasks");
-    write(section(folded, FoldCodec.Section.PAUSES)
-        .sortWithinPartitions("ward_code", "dossier_id", "requested_at"), dir, "pauses");
-    // Small tables go to one sorted file: no range-partitioning sample job, which orderBy would cost.
-    write(oneSortedFile(section(folded, FoldCodec.Section.ANOMALIES).withColumn("run_id", lit(runId)),
-        "ward_code", "dossier_id", "code", "detail"), dir, "data_quality");
+    Dataset<Row> events = section(bySegment, FoldCodec.Section.EVENTS);
+    Dataset<Row> weekFacts = section(bySegment, FoldCodec.Section.WEEKS);
+    Dataset<Row> officerFacts = section(bySegment, FoldCodec.Section.OFFICERS);
     write(oneSortedFile(ingested.filter(col("reason").isNotNull()).select("source", "line", "raw", "reason", "message")
         .withColumn("run_id", lit(runId)), "source", "line"), dir, "rejects");
 
@@ -128,18 +118,18 @@ public final class KpiJob {
         "ward_hourly");
     ReferenceTables.write(spark, reference, dir);
 
+    RunState.of(options.referenceDir(), options.clockSettings(), RunState.isNative(input, files),
+        RunState.fingerprint(files, hadoop), latest, asOf, dossiers, written.files()).write(publisher.fs(), runId);
+
     RunSummary summary = new RunSummary(runId, asOf, rowsRead, accepted, rejected, duplicates, dossiers, version);
     Instant finishedAt = writeRuns(publisher, previous, summary, startedAt, files, dir);
     writeManifest(publisher, summary, startedAt, finishedAt, files.size());
     publisher.publish(runId);
     officerWeekly.unpersist();
-    folded.unpersist();
+    bySegment.unpersist();
     ingested.unpersist();
     return summary;
   }
-
-  private static final StructType FOLD_STATS = Rows.struct(Rows.f("duplicates", DataTypes.LongType),
-      Rows.f("dossiers", DataTypes.LongType));
 
   /** One table's rows of the cached fold output: only that section of each dossier's bytes is decoded. */
   static Dataset<Row> section(Dataset<byte[]> folded, FoldCodec.Section section) {
