@@ -26,4 +26,6 @@ for i in $(seq 1 "$RUNS"); do
   grep -E "refolded|rows read" "$W/incremental-$i.log"
   echo "$base" > "$W/wh/CURRENT"   # the next run starts from the same base again
 done
+# the fixed cost: starting Spark, listing and fingerprinting the inputs, finding nothing new
+run incremental-nothing-new --incremental --input "$H" --reference "$REF" --warehouse "$W/wh" --keep-versions 10
 run full-history+day --input "$H" "$D" --reference "$REF" --warehouse "$W/wh-full"

@@ -83,7 +83,28 @@ public final class IncrementalJob {
     return this;
   }
 
+  /** With KPI_ETL_PHASES set, each phase's wall and process CPU seconds go to stderr (docs/incremental.md). */
+  private static final boolean PHASES = System.getenv("KPI_ETL_PHASES") != null;
+  private long phaseWall = System.nanoTime() - (System.currentTimeMillis()
+      - java.lang.management.ManagementFactory.getRuntimeMXBean().getStartTime()) * 1_000_000;
+  private long phaseCpu = 0; // since the JVM started
+
+  private void phase(String name) {
+    if (!PHASES) return;
+    long wall = System.nanoTime();
+    long cpu = processCpuNanos();
+    System.err.printf("phase %-28s wall %6.1f s  cpu %6.1f s%n", name, (wall - phaseWall) / 1e9, (cpu - phaseCpu) / 1e9);
+    phaseWall = wall;
+    phaseCpu = cpu;
+  }
+
+  private static long processCpuNanos() {
+    return java.lang.management.ManagementFactory.getOperatingSystemMXBean()
+        instanceof com.sun.management.OperatingSystemMXBean os ? os.getProcessCpuTime() : 0;
+  }
+
   public Outcome run() {
+    phase("start (JVM, Spark session)");
     Instant startedAt = clock.instant();
     if (input.profile() != null) {
       throw new RefusedException("incremental runs read native logs (CSV or JSON Lines) only; a mapping profile can add "
@@ -120,6 +141,7 @@ public final class IncrementalJob {
     List<InputFile> fresh = new ArrayList<>();
     List<RunState.LoadedFile> freshPrints = new ArrayList<>();
     newFiles(state, base, hadoop, fresh, freshPrints);
+    phase("state, list, fingerprint");
     if (fresh.isEmpty()) return new Outcome(null, base, List.of(), 0);
     if (!RunState.isNative(input, fresh)) {
       throw new RefusedException("incremental runs read native logs (CSV or JSON Lines) only; run a full ETL");
@@ -143,6 +165,7 @@ public final class IncrementalJob {
           + "); an incremental run cannot move it back, run a full ETL");
     }
     Faults.point("after-ingest");
+    phase("ingest new files");
 
     // the segments to rewrite: the open one, and the settled ones holding a dossier with a new event
     Path baseDir = publisher.versionDir(base);
@@ -157,6 +180,7 @@ public final class IncrementalJob {
         rewrite.add(baseFolded.get(r.getString(0)));
       }
     }
+    phase("find touched segments");
     List<String> oldFiles = new ArrayList<>();
     baseFolded.forEach((file, segment) -> { if (rewrite.contains(segment)) oldFiles.add(file); });
     Dataset<byte[]> old = (oldFiles.isEmpty() ? spark.createDataset(List.<byte[]>of(), Encoders.BINARY())
@@ -177,6 +201,7 @@ public final class IncrementalJob {
         publisher, runId, StorageLevel.MEMORY_AND_DISK(), folded.rdd().getNumPartitions());
     folded.unpersist();
     Dataset<byte[]> refolded = written.folded();
+    phase("refold, write segments");
 
     // every file of the other segments is carried over from the base version
     Path versionDir = publisher.versionDir(runId);
@@ -199,10 +224,12 @@ public final class IncrementalJob {
     long duplicates = written.duplicates() - (oldStats.isNullAt(0) ? 0 : oldStats.getLong(0));
     long dossiers = state.dossiers() - (oldStats.isNullAt(1) ? 0 : oldStats.getLong(1)) + written.dossiers();
 
+    phase("link, count");
     List<String> carried = new ArrayList<>();
     baseFolded.forEach((file, segment) -> { if (!rewrite.contains(segment)) carried.add(file); });
     WeeklyDelta.write(spark, old, refolded, carried, segments.get(DossierTables.FOLDED), baseDir, versionDir,
         state.asOfInstant(), asOf);
+    phase("weekly tables, hourly");
     writeRejects(ingested, baseDir, versionDir, runId, rejected);
     for (String t : ReferenceTables.NAMES) VersionFiles.linkAll(baseDir.resolve(t), versionDir.resolve(t));
 
@@ -217,6 +244,7 @@ public final class IncrementalJob {
     RunState.of(options.referenceDir(), options.clockSettings(), true, loaded, latest, asOf, dossiers, segments)
         .write(publisher.fs(), runId);
     publisher.publish(runId);
+    phase("rejects, runs, state, publish");
     refolded.unpersist();
     refoldInput.unpersist();
     old.unpersist();

@@ -46,26 +46,19 @@ final class Segments {
    * to the citizen (RETURNED); one that ended more recently stays open until it is, since the RETURNED event
    * would otherwise rewrite a settled segment the next day.
    */
-  static final java.time.Duration QUIET = java.time.Duration.ofDays(14);
+  static final java.time.Duration QUIET = java.time.Duration.ofDays(30);
 
   /** The segment of a dossier's fold output at {@code asOf}. */
   static String of(byte[] fold, Instant asOf) {
     Iterator<Row> facts = FoldCodec.rows(fold, FoldCodec.Section.FACTS);
     Instant ended = facts.hasNext() ? (Instant) facts.next().get(7) : null; // ended_at
     if (ended == null) return OPEN;
-    Instant last = null;
-    LocalDate lastWeek = null;
-    String lastType = null;
-    for (Iterator<Row> events = FoldCodec.rows(fold, FoldCodec.Section.EVENTS); events.hasNext(); ) {
-      Row e = events.next();
-      Instant t = (Instant) e.get(5); // occurred_at
-      if (last == null || !t.isBefore(last)) {
-        last = t;
-        lastWeek = (LocalDate) e.get(14); // week_start
-        lastType = e.getString(4); // event_type
-      }
-    }
-    if (last == null || last.isAfter(asOf)) return OPEN;
+    Object[] lastEvent = FoldCodec.lastEvent(fold);
+    if (lastEvent == null) return OPEN;
+    Instant last = (Instant) lastEvent[0];
+    LocalDate lastWeek = (LocalDate) lastEvent[1];
+    String lastType = (String) lastEvent[2];
+    if (last.isAfter(asOf)) return OPEN;
     boolean finished = "RETURNED".equals(lastType) || "WITHDRAWN".equals(lastType)
         || !ended.plus(QUIET).isAfter(asOf);
     return finished ? WEEK_PREFIX + WEEK.format(lastWeek) : OPEN;

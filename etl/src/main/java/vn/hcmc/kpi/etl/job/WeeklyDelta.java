@@ -63,6 +63,9 @@ final class WeeklyDelta {
         all = all.union(spark.read().parquet(files).select("fold").as(Encoders.BINARY()));
       }
     }
+    if (System.getenv("KPI_ETL_PHASES") != null) {
+      System.err.printf("weekly: %d changed unit-weeks from %s%n", keys.size(), first);
+    }
     Dataset<Row> weekFacts = KpiJob.section(all, FoldCodec.Section.WEEKS).join(broadcast(groups), UNIT_WEEK,
         "left_semi");
     Dataset<Row> officerFacts = KpiJob.section(all, FoldCodec.Section.OFFICERS).join(broadcast(groups), UNIT_WEEK,

@@ -85,10 +85,18 @@ class FoldCodecTest {
   @Test
   void corruptBytesFailLoudly() {
     byte[] bytes = FoldCodec.encode(sample());
-    int tagAt = bytes.length - 1; // the last value of the officers section is a tagged int
-    bytes[tagAt - 1] = 42;
+    // the last section says which events had no procedure code in the log: "01", a tagged string at the end
+    assertEquals("01", FoldCodec.rows(bytes, FoldCodec.Section.INHERITED).next().getString(0));
+    bytes[bytes.length - 4] = 42; // its tag
     assertThrows(IllegalStateException.class,
-        () -> FoldCodec.rows(bytes, FoldCodec.Section.OFFICERS).forEachRemaining(r -> { }));
+        () -> FoldCodec.rows(bytes, FoldCodec.Section.INHERITED).forEachRemaining(r -> { }));
+  }
+
+  @Test
+  void lastEventIsTheLatestEventsTimeWeekAndType() {
+    byte[] bytes = FoldCodec.encode(sample());
+    // "done" is at 1969-12-31T23:59:59.999999999Z, before T0: the received event is the last
+    assertArrayEquals(new Object[] {T0, LocalDate.of(2026, 1, 5), "RECEIVED"}, FoldCodec.lastEvent(bytes));
   }
 
   private static Object[] values(Row row) {
