@@ -11,6 +11,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.apache.spark.api.java.function.FilterFunction;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
@@ -56,15 +57,23 @@ final class WeeklyDelta {
     // a settled dossier contributes only up to its segment's week, so older segments cannot hold changed groups
     LocalDate first = keys.stream().map(r -> localDate(r.get(1))).min(LocalDate::compareTo).orElse(null);
     Dataset<byte[]> all = refolded;
+    Dataset<byte[]> hits = null;
     if (first != null) {
       String[] files = carried.stream().filter(f -> !Segments.week(segments.get(f)).isBefore(first))
           .map(f -> versionDir.resolve(DossierTables.FOLDED).resolve(f).toString()).toArray(String[]::new);
       if (files.length > 0) {
-        all = all.union(spark.read().parquet(files).select("fold").as(Encoders.BINARY()));
+        // read the carried fold output once, keeping only the dossiers that contribute to a changed group
+        java.util.HashSet<String> wanted = new java.util.HashSet<>();
+        for (Row k : keys) wanted.add(k.getString(0) + "|" + localDate(k.get(1)));
+        hits = spark.read().parquet(files).select("fold").as(Encoders.BINARY())
+            .filter((FilterFunction<byte[]>) b -> contributesTo(b, wanted)).persist(StorageLevel.MEMORY_AND_DISK());
+        all = all.union(hits);
       }
     }
     if (System.getenv("KPI_ETL_PHASES") != null) {
-      System.err.printf("weekly: %d changed unit-weeks from %s%n", keys.size(), first);
+      System.err.printf("weekly: %d changed unit-weeks from %s (diff done at process cpu %.1f s)%n", keys.size(), first,
+          ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+              .getProcessCpuTime() / 1e9);
     }
     Dataset<Row> weekFacts = KpiJob.section(all, FoldCodec.Section.WEEKS).join(broadcast(groups), UNIT_WEEK,
         "left_semi");
@@ -80,6 +89,7 @@ final class WeeklyDelta {
         groups, asOf, "ward_code", "procedure_code", "week_start");
     officerWeekly.unpersist();
     groups.unpersist();
+    if (hits != null) hits.unpersist();
 
     Dataset<Row> before = spark.read().parquet(baseDir.resolve("ward_hourly").toString());
     Dataset<Row> removed = negate(WeeklyTables.wardHourly(KpiJob.section(old, FoldCodec.Section.EVENTS), baseAsOf));
@@ -90,6 +100,17 @@ final class WeeklyDelta {
         .filter(col("events").gt(0))
         .select(DossierTables.cols(before.columns()));
     KpiJob.write(KpiJob.oneSortedFile(hourly, HOUR), versionDir.toString(), "ward_hourly");
+  }
+
+  /** Whether a dossier's weekly or officer contributions fall into one of the (ward_code|week_start) groups. */
+  private static boolean contributesTo(byte[] fold, Set<String> groups) {
+    for (FoldCodec.Section s : List.of(FoldCodec.Section.WEEKS, FoldCodec.Section.OFFICERS)) {
+      for (java.util.Iterator<Row> rows = FoldCodec.rows(fold, s); rows.hasNext(); ) {
+        Row r = rows.next();
+        if (groups.contains(r.getString(0) + "|" + r.get(2))) return true; // ward_code, week_start
+      }
+    }
+    return false;
   }
 
   /** Dates come as LocalDate with spark.sql.datetime.java8API.enabled (the job's setting), else as java.sql.Date. */
