@@ -8,6 +8,7 @@ import org.apache.spark.sql.SparkSession;
 import vn.hcmc.kpi.etl.clock.ClockSettings;
 import vn.hcmc.kpi.etl.ingest.UnreadableFileException;
 import vn.hcmc.kpi.etl.job.EtlOptions;
+import vn.hcmc.kpi.etl.job.IncrementalJob;
 import vn.hcmc.kpi.etl.job.KpiJob;
 import vn.hcmc.kpi.etl.job.SparkSessions;
 import vn.hcmc.kpi.etl.job.WarehousePublisher;
@@ -34,18 +35,28 @@ public final class EtlCommand {
         --multiple-supplements-late true|false
                                  Decision 766: more than one supplement request makes a dossier late (default true)
         --keep-versions N        complete warehouse versions to keep (default 3)
+        --incremental            add to the published version only the input files it has not loaded yet
+                                 (give the same folders as before, or just the new files), refolding only the
+                                 dossiers they or the later as-of touch; refused when there is no published
+                                 version or its reference data or clock settings differ; local warehouses only
+                                 (docs/incremental.md)
       """;
 
+  /** Adds new files to the published version instead of rebuilding it (IncrementalJob). */
+  static final String INCREMENTAL = "incremental";
+
   private static final Set<String> OPTIONS = Set.of("input", "warehouse", "as-of", "reference", "master",
-      "multiple-supplements-late", "keep-versions", "format", "profile", "help");
+      "multiple-supplements-late", "keep-versions", "format", "profile", "help", INCREMENTAL);
 
   private EtlCommand() {}
 
   public static int run(String[] argv, PrintStream out, PrintStream err, Clock clock) {
     EtlOptions options;
     InputMapping mapping;
+    boolean incremental;
     try {
-      Args a = Args.parse(argv, OPTIONS, Set.of("help"));
+      Args a = Args.parse(argv, OPTIONS, Set.of("help", INCREMENTAL));
+      incremental = a.has(INCREMENTAL);
       if (a.has("help")) { out.print(USAGE); return 0; }
       String asOf = a.get("as-of", null);
       String ref = a.get("reference", null);
@@ -70,6 +81,7 @@ public final class EtlCommand {
     }
     SparkSession spark = SparkSessions.create(options.master());
     try {
+      if (incremental) return runIncremental(spark, options, mapping, out, err, clock);
       KpiJob.RunSummary s = new KpiJob(spark, options, clock).withInput(mapping).run();
       out.printf("run %s published to %s%n", s.runId(), s.version());
       out.printf("as of %s: %d dossiers%n", s.asOf(), s.dossiers());
@@ -82,6 +94,28 @@ public final class EtlCommand {
     } finally {
       spark.stop();
     }
+  }
+
+  private static int runIncremental(SparkSession spark, EtlOptions options, InputMapping mapping, PrintStream out,
+                                    PrintStream err, Clock clock) {
+    IncrementalJob.Outcome o;
+    try {
+      o = new IncrementalJob(spark, options, clock).withInput(mapping).run();
+    } catch (IncrementalJob.RefusedException e) {
+      err.println("kpi etl --incremental: refused, nothing was published: " + e.getMessage());
+      return 1;
+    }
+    if (!o.published()) {
+      out.printf("nothing new: every input file is already in version %s; nothing was published%n", o.baseVersion());
+      return 0;
+    }
+    KpiJob.RunSummary s = o.summary();
+    out.printf("run %s published to %s (incremental on %s)%n", s.runId(), s.version(), o.baseVersion());
+    out.printf("new files %d: %s%n", o.newFiles().size(), String.join(", ", o.newFiles()));
+    out.printf("as of %s: %d dossiers, %d refolded%n", s.asOf(), s.dossiers(), o.refolded());
+    out.printf("rows read %d = accepted %d + rejected %d + duplicates %d%s%n", s.rowsRead(), s.accepted(),
+        s.rejected(), s.duplicates(), s.reconciles() ? "" : "  (DOES NOT RECONCILE)");
+    return s.reconciles() ? 0 : 1;
   }
 
   /** The most useful message in a Spark-wrapped failure: an unreadable file's name wins. */

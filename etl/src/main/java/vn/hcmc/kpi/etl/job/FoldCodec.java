@@ -32,6 +32,8 @@ final class FoldCodec {
   enum Section {
     FACTS(Rows.DOSSIER), EVENTS(Rows.EVENT), TASKS(Rows.TASK), PAUSES(Rows.PAUSE), ANOMALIES(Rows.ANOMALY),
     WEEKS(Rows.WEEK_FACT), OFFICERS(Rows.OFFICER_FACT),
+    /** Not a table: which events had no procedure code in the log (their EVENTS rows show the dossier's). */
+    INHERITED(Rows.INHERITED),
     /** A log row that was refused: an entry holding one reject and nothing else (see {@link #encodeReject}). */
     REJECTS(Rows.REJECT);
 
@@ -80,6 +82,9 @@ final class FoldCodec {
     return Arrays.copyOf(out.buf, out.size);
   }
 
+  /** Whether the entry is a refused row's (see {@link #encodeReject}), not a dossier's. */
+  static boolean isReject(byte[] b) { return rowCount(b, Section.REJECTS) > 0; }
+
   static int duplicates(byte[] b) { return (int) new In(b, 0).varint(); }
 
   /** Whether the dossier has facts (a dossier row): false when it had no RECEIVED event. */
@@ -106,6 +111,77 @@ final class FoldCodec {
       }
     };
   }
+
+  /**
+   * The occurred_at, week_start and event_type of the dossier's last event (the latest; on a tie, the later in
+   * the section), or null when it has none. Scans the EVENTS section without building rows or strings other
+   * than the event types, for {@link Segments#of}, which runs over every dossier twice per run.
+   */
+  static Object[] lastEvent(byte[] b) {
+    In in = in(b, Section.EVENTS);
+    int count = (int) in.varint();
+    int width = Section.EVENTS.schema.size();
+    int[] starts = new int[16];
+    int[] lengths = new int[16];
+    int strings = 0;
+    long bestSeconds = Long.MIN_VALUE;
+    int bestNanos = 0;
+    long bestWeek = 0;
+    int bestType = -1;
+    for (int row = 0; row < count; row++) {
+      long seconds = Long.MIN_VALUE;
+      int nanos = 0;
+      long week = 0;
+      int type = -1;
+      for (int col = 0; col < width; col++) {
+        byte tag = in.buf[in.pos++];
+        switch (tag) {
+          case NULL, TRUE, FALSE -> { }
+          case STRING -> {
+            int n = (int) in.varint();
+            if (strings == starts.length) {
+              starts = Arrays.copyOf(starts, strings * 2);
+              lengths = Arrays.copyOf(lengths, strings * 2);
+            }
+            starts[strings] = in.pos;
+            lengths[strings] = n;
+            if (col == EVENT_TYPE) type = strings;
+            strings++;
+            in.pos += n;
+          }
+          case STRING_REF -> {
+            int ref = (int) in.varint();
+            if (col == EVENT_TYPE) type = ref;
+          }
+          case INT, LONG -> in.varint();
+          case DOUBLE -> in.pos += 8;
+          case INSTANT -> {
+            long sec = in.zigzag();
+            int nano = (int) in.varint();
+            if (col == OCCURRED_AT) { seconds = sec; nanos = nano; }
+          }
+          case DATE -> {
+            long day = in.zigzag();
+            if (col == WEEK_START) week = day;
+          }
+          default -> throw new IllegalStateException("corrupt fold bytes: tag " + tag + " at " + (in.pos - 1));
+        }
+      }
+      if (seconds > bestSeconds || seconds == bestSeconds && nanos >= bestNanos) {
+        bestSeconds = seconds;
+        bestNanos = nanos;
+        bestWeek = week;
+        bestType = type;
+      }
+    }
+    if (count == 0) return null;
+    String type = bestType < 0 ? null : new String(b, starts[bestType], lengths[bestType], StandardCharsets.UTF_8);
+    return new Object[] {Instant.ofEpochSecond(bestSeconds, bestNanos), LocalDate.ofEpochDay(bestWeek), type};
+  }
+
+  private static final int EVENT_TYPE = Rows.EVENT.fieldIndex("event_type");
+  private static final int OCCURRED_AT = Rows.EVENT.fieldIndex("occurred_at");
+  private static final int WEEK_START = Rows.EVENT.fieldIndex("week_start");
 
   /** A reader positioned at the section's row count. */
   private static In in(byte[] b, Section s) {

@@ -87,33 +87,24 @@ public final class KpiJob {
 
     Faults.point("after-ingest");
     JavaRDD<byte[]> folded = foldKeyed(keyed.rows(), reference, asOf).persist(cache);
-    long[] foldStats = folded.aggregate(new long[2], (totals, b) -> {
-      totals[0] += FoldCodec.duplicates(b);
-      totals[1] += FoldCodec.hasFacts(b) ? 1 : 0;
-      return totals;
-    }, (a, b) -> new long[] {a[0] + b[0], a[1] + b[1]});
-    long duplicates = foldStats[0];
-    long dossiers = foldStats[1];
-    long accepted = rowsRead - rejected - duplicates;
-
     String dir = version;
-    Dataset<Row> events = section(folded, FoldCodec.Section.EVENTS);
-    Dataset<Row> weekFacts = section(folded, FoldCodec.Section.WEEKS);
-    Dataset<Row> officerFacts = section(folded, FoldCodec.Section.OFFICERS);
-    // Big tables keep the fold's partitioning (no second shuffle) and are sorted within each file,
-    // so Parquet row-group statistics on ward_code still prune reads.
-    write(events.sortWithinPartitions("ward_code", "occurred_at", "dossier_id", "event_id"), dir, "events");
-    write(section(folded, FoldCodec.Section.FACTS)
-        .sortWithinPartitions("ward_code", "received_at", "dossier_id"), dir, "dossiers");
-    write(section(folded, FoldCodec.Section.TASKS)
-        .sortWithinPartitions("ward_code", "started_at", "dossier_id", "officer_id"), dir, "tasks");
-    write(section(folded, FoldCodec.Section.PAUSES)
-        .sortWithinPartitions("ward_code", "dossier_id", "requested_at"), dir, "pauses");
-    // Small tables go to one sorted file: no range-partitioning sample job, which orderBy would cost.
-    write(oneSortedFile(section(folded, FoldCodec.Section.ANOMALIES).withColumn("run_id", lit(runId)),
-        "ward_code", "dossier_id", "code", "detail"), dir, "data_quality");
+    // refused rows travel with the fold output as entries of their own (FoldCodec.encodeReject)
     write(oneSortedFile(section(folded, FoldCodec.Section.REJECTS).withColumn("run_id", lit(runId)),
         "source", "line"), dir, "rejects");
+    Dataset<byte[]> dossierEntries = spark.createDataset(folded.filter(b -> !FoldCodec.isReject(b)).rdd(),
+        Encoders.BINARY());
+    // per-dossier tables and the incremental state, one file per segment (DossierTables, docs/incremental.md)
+    DossierTables.Written written = DossierTables.write(dossierEntries, asOf, acceptedRows(keyed.rows()), null,
+        publisher, runId, cache, folded.getNumPartitions());
+    folded.unpersist();
+    Dataset<byte[]> bySegment = written.folded();
+    long duplicates = written.duplicates();
+    long dossiers = written.dossiers();
+    long accepted = rowsRead - rejected - duplicates;
+
+    Dataset<Row> events = section(bySegment, FoldCodec.Section.EVENTS);
+    Dataset<Row> weekFacts = section(bySegment, FoldCodec.Section.WEEKS);
+    Dataset<Row> officerFacts = section(bySegment, FoldCodec.Section.OFFICERS);
 
     Dataset<Row> officerWeekly = WeeklyTables.officerWeekly(officerFacts).persist(StorageLevel.MEMORY_AND_DISK());
     write(oneSortedFile(officerWeekly, "ward_code", "week_start", "officer_id"), dir, "officer_weekly");
@@ -125,22 +116,39 @@ public final class KpiJob {
         "ward_hourly");
     ReferenceTables.write(spark, reference, dir);
 
+    RunState.of(options.referenceDir(), options.clockSettings(), RunState.isNative(input, files),
+        RunState.fingerprint(files, hadoop), latest, asOf, dossiers, written.files()).write(publisher.fs(), runId);
+
     RunSummary summary = new RunSummary(runId, asOf, rowsRead, accepted, rejected, duplicates, dossiers, version);
     Instant finishedAt = writeRuns(publisher, previous, summary, startedAt, files, dir);
     writeManifest(publisher, summary, startedAt, finishedAt, files.size());
     publisher.publish(runId);
     officerWeekly.unpersist();
-    folded.unpersist();
+    bySegment.unpersist();
     return summary;
   }
 
   /**
    * One table's rows of the cached fold output: only that section of each dossier's bytes is decoded.
-   * The output is cached as an RDD of byte arrays, not a Dataset: a binary Dataset column costs a
-   * columnar cache build and, per row and pass, an object unwrap that looks Spark's settings up again.
+   * The full run's fold output is cached as an RDD of byte arrays, not a Dataset: a binary Dataset column
+   * costs a columnar cache build and, per row and pass, an object unwrap that looks Spark's settings up again.
    */
   static Dataset<Row> section(JavaRDD<byte[]> folded, FoldCodec.Section section) {
     return SparkSession.active().createDataFrame(folded.flatMap(b -> FoldCodec.rows(b, section)), section.schema);
+  }
+
+  static Dataset<Row> section(Dataset<byte[]> folded, FoldCodec.Section section) {
+    return section(folded.javaRDD(), section);
+  }
+
+  /**
+   * The accepted rows as read (columns {@link Rows#ACCEPTED}), from the shuffle's output: only read
+   * when some dossier had duplicates, whose raw rows the incremental state keeps (DossierTables).
+   */
+  static Dataset<Row> acceptedRows(JavaRDD<Row> keyed) {
+    return SparkSession.active().createDataFrame(keyed
+        .filter(r -> !EventCodec.isReject((byte[]) r.get(1)))
+        .map(r -> Rows.accepted(EventCodec.decode((byte[]) r.get(1)))), DossierTables.ACCEPTED_SCHEMA);
   }
 
   static Dataset<Row> oneSortedFile(Dataset<Row> table, String... columns) {
@@ -347,16 +355,20 @@ public final class KpiJob {
   /** The fold over typed accepted rows (columns {@link Rows#ACCEPTED}): one shuffle and sort by dossier. */
   Dataset<byte[]> fold(Dataset<Row> accepted, ReferenceData reference, Instant asOf, int partitions) {
     Broadcast<DossierFold> fold = broadcast(reference);
-    MapPartitionsFunction<Row, byte[]> perDossier = rows -> new DossierIterator(
-        new Iterator<>() {
-          @Override public boolean hasNext() { return rows.hasNext(); }
-
-          @Override public LogEvent next() { return Rows.event(rows.next()); }
-        }, fold.value(), asOf);
+    MapPartitionsFunction<Row, byte[]> perDossier = rows -> new DossierIterator(events(rows), fold.value(), asOf);
     Column[] needed = java.util.Arrays.stream(Rows.ACCEPTED).map(org.apache.spark.sql.functions::col)
         .toArray(Column[]::new);
     return accepted.select(needed).repartition(partitions, col("dossier_id")).sortWithinPartitions("dossier_id")
         .mapPartitions(perDossier, Encoders.BINARY());
+  }
+
+  /** Accepted rows as the clock's events (static: a task must not capture the job). */
+  private static Iterator<LogEvent> events(Iterator<Row> rows) {
+    return new Iterator<>() {
+      @Override public boolean hasNext() { return rows.hasNext(); }
+
+      @Override public LogEvent next() { return Rows.event(rows.next()); }
+    };
   }
 
   /** Groups consecutive events of the same dossier and folds each group. */

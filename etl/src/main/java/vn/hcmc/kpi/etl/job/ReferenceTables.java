@@ -31,6 +31,9 @@ final class ReferenceTables {
   static final StructType HOLIDAYS = Rows.struct(Rows.f("date", DateType), Rows.f("kind", StringType),
       Rows.f("unit_code", StringType), Rows.f("name", StringType));
 
+  /** The tables {@link #write} writes. */
+  static final java.util.List<String> NAMES = java.util.List.of("units", "holidays", "procedures", "officers");
+
   static void write(SparkSession spark, ReferenceData ref, String dir) {
     List<Row> units = new ArrayList<>();
     for (Unit u : ref.units().values()) {

@@ -79,6 +79,13 @@ final class Rows {
   static final String[] ACCEPTED = {"source", "line", "event_id", "dossier_id", "ward_code", "procedure_code",
       "event_type", "occurred_at", "officer_id", "step", "channel", "due_at", "detail"};
 
+  /** The clock's event as an accepted row (columns {@link #ACCEPTED}). */
+  static Row accepted(LogEvent e) {
+    return RowFactory.create(e.source(), e.line(), e.eventId(), e.dossierId(), e.wardCode(), e.procedureCode(),
+        e.type().name(), e.occurredAt(), e.officerId(), e.step(), e.channel() == null ? null : e.channel().name(),
+        e.dueAt(), e.detail());
+  }
+
   /** An accepted row (columns {@link #ACCEPTED}) as the clock's event. */
   static LogEvent event(Row r) {
     String channel = r.getString(10);
@@ -132,6 +139,13 @@ final class Rows {
       f("open_tasks_end", IntegerType), f("overdue_held_end", IntegerType), f("late_attributed", IntegerType),
       f("supplements_requested", IntegerType), f("events", IntegerType), f("after_hours_events", IntegerType));
 
+  /**
+   * One row when the dossier's events table rows show an inherited procedure code: flags, one character per
+   * event of the EVENTS section in its order, '1' where the log had no procedure code. An incremental run
+   * refolds from the fold output and needs the events as read (IncrementalJob).
+   */
+  static final StructType INHERITED = struct(f("flags", StringType));
+
   /** The values of one section of a dossier's fold output, in the section's schema order. */
   static List<Object[]> values(FoldResult r, FoldCodec.Section section) {
     DossierFacts d = r.facts();
@@ -168,6 +182,17 @@ final class Rows {
       case OFFICERS -> map(r.officers(), o -> new Object[] {o.wardCode(), o.officerId(), o.weekStart(),
           o.tasksStarted(), o.tasksCompleted(), o.completedTaskHours(), o.openTasksEnd(), o.overdueHeldEnd(),
           o.lateAttributed(), o.supplementsRequested(), o.events(), o.afterHoursEvents()});
+      case INHERITED -> {
+        if (d == null || d.procedureCode() == null) yield List.of();
+        char[] flags = new char[r.events().size()];
+        boolean any = false;
+        for (int i = 0; i < flags.length; i++) {
+          boolean inherited = r.events().get(i).procedureCode() == null;
+          flags[i] = inherited ? '1' : '0';
+          any |= inherited;
+        }
+        yield any ? List.<Object[]>of(new Object[] {new String(flags)}) : List.of();
+      }
     };
   }
 

@@ -18,7 +18,10 @@ public record RunManifest(String runId, String startedAt, String finishedAt, Lis
   private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
   /** The manifest as JSON, as written into a version. */
-  public String toJson() throws IOException {
+  public String toJson() throws IOException { return toJson(Map.of()); }
+
+  /** With facts some runs add, e.g. an incremental run's mode and base version. */
+  public String toJson(Map<String, Object> extra) throws IOException {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("run_id", runId);
     m.put("started_at", startedAt);
@@ -32,6 +35,7 @@ public record RunManifest(String runId, String startedAt, String finishedAt, Lis
     m.put("dossiers", dossiers);
     m.put("files", files);
     m.put("status", status);
+    m.putAll(extra);
     return JSON.writeValueAsString(m);
   }
 

@@ -186,7 +186,9 @@ class StandaloneClusterIT {
     String version = Files.readString(warehouse.resolve(WarehousePublisher.CURRENT)).strip();
     List<String> names;
     try (Stream<Path> s = Files.list(warehouse.resolve(WarehousePublisher.VERSIONS).resolve(version))) {
-      names = s.filter(Files::isDirectory).map(p -> p.getFileName().toString()).sorted().toList();
+      // folders with a leading underscore (the incremental state) are private, as the dashboard treats them
+      names = s.filter(Files::isDirectory).map(p -> p.getFileName().toString()).filter(n -> !n.startsWith("_"))
+          .sorted().toList();
     }
     Map<String, List<Map<String, Object>>> out = new TreeMap<>();
     try (WarehouseReader r = new WarehouseReader(warehouse)) {

@@ -85,12 +85,19 @@ class FoldCodecTest {
   @Test
   void corruptBytesFailLoudly() {
     byte[] bytes = FoldCodec.encode(sample());
-    // the last value of the officers section is a tagged int; after it comes the empty REJECTS section
-    // (a 4-byte length and a 1-byte row count)
-    int tagAt = bytes.length - 1 - 5;
-    bytes[tagAt - 1] = 42;
+    // the INHERITED section says which events had no procedure code in the log: "01", a tagged string
+    // at its end; after it comes the empty REJECTS section (a 4-byte length and a 1-byte row count)
+    assertEquals("01", FoldCodec.rows(bytes, FoldCodec.Section.INHERITED).next().getString(0));
+    bytes[bytes.length - 5 - 4] = 42; // its tag
     assertThrows(IllegalStateException.class,
-        () -> FoldCodec.rows(bytes, FoldCodec.Section.OFFICERS).forEachRemaining(r -> { }));
+        () -> FoldCodec.rows(bytes, FoldCodec.Section.INHERITED).forEachRemaining(r -> { }));
+  }
+
+  @Test
+  void lastEventIsTheLatestEventsTimeWeekAndType() {
+    byte[] bytes = FoldCodec.encode(sample());
+    // "done" is at 1969-12-31T23:59:59.999999999Z, before T0: the received event is the last
+    assertArrayEquals(new Object[] {T0, LocalDate.of(2026, 1, 5), "RECEIVED"}, FoldCodec.lastEvent(bytes));
   }
 
   private static Object[] values(Row row) {

@@ -24,7 +24,8 @@ public final class WarehouseReader implements AutoCloseable {
     conn = DriverManager.getConnection("jdbc:duckdb:");
     try (Statement st = conn.createStatement(); Stream<Path> tables = Files.list(dir)) {
       st.execute("SET TimeZone = 'Asia/Ho_Chi_Minh'");
-      for (Path t : tables.filter(Files::isDirectory).toList()) {
+      // folders named with a leading underscore (the incremental state) are private, as in the dashboard
+      for (Path t : tables.filter(Files::isDirectory).filter(t -> !t.getFileName().toString().startsWith("_")).toList()) {
         st.execute("CREATE VIEW " + t.getFileName() + " AS SELECT * FROM read_parquet('" + t + "/*.parquet')");
       }
     }

@@ -1,0 +1,178 @@
+package vn.hcmc.kpi.etl.job;
+
+import static org.apache.spark.sql.functions.broadcast;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.collect_list;
+import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.sum;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.api.java.function.MapFunction;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoders;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SaveMode;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructField;
+import org.apache.spark.sql.types.StructType;
+import org.apache.spark.storage.StorageLevel;
+import scala.Tuple2;
+
+/**
+ * The tables with rows per dossier, written in segments ({@link Segments}) from the fold output: the
+ * published events, dossiers, tasks, pauses and data_quality, and the private state an incremental run
+ * refolds from: {@code _state/folded} (each dossier's fold output) and {@code _state/raw_dups} (the rows as
+ * read of dossiers that had duplicates, which the fold output does not keep). One shuffle of the compact
+ * fold bytes puts each segment in partitions of its own; every table is then written from that, a file per
+ * partition. The leading underscore keeps the state out of readers: the dashboard, the notebooks and the SQL
+ * console open only folders that hold Parquet files directly.
+ */
+final class DossierTables {
+  private DossierTables() {}
+
+  static final String STATE = "_state";
+  static final String FOLDED = STATE + "/folded";
+  static final String RAW_DUPS = STATE + "/raw_dups";
+
+  /** A published per-dossier table: its section of the fold output and its sort within files. */
+  record Table(String name, FoldCodec.Section section, String... sort) {}
+
+  static final List<Table> PUBLISHED = List.of(
+      new Table("events", FoldCodec.Section.EVENTS, "ward_code", "occurred_at", "dossier_id", "event_id"),
+      new Table("dossiers", FoldCodec.Section.FACTS, "ward_code", "received_at", "dossier_id"),
+      new Table("tasks", FoldCodec.Section.TASKS, "ward_code", "started_at", "dossier_id", "officer_id"),
+      new Table("pauses", FoldCodec.Section.PAUSES, "ward_code", "dossier_id", "requested_at"),
+      new Table("data_quality", FoldCodec.Section.ANOMALIES, "ward_code", "dossier_id", "code", "detail"));
+
+  /** The tables laid out in segments, private state included. */
+  static List<String> segmented() {
+    List<String> names = new ArrayList<>();
+    for (Table t : PUBLISHED) names.add(t.name());
+    names.add(FOLDED);
+    return names;
+  }
+
+  static final StructType FOLDED_SCHEMA = Rows.struct(Rows.f("dossier_id", DataTypes.StringType),
+      Rows.f("fold", DataTypes.BinaryType));
+
+  /** The fold's input columns ({@link Rows#ACCEPTED}) with their types. */
+  static final StructType ACCEPTED_SCHEMA;
+
+  static {
+    List<StructField> fields = new ArrayList<>();
+    for (String name : Rows.ACCEPTED) fields.add(Rows.INGESTED.apply(name));
+    ACCEPTED_SCHEMA = DataTypes.createStructType(fields);
+  }
+
+  static final StructType RAW_DUPS_SCHEMA = ACCEPTED_SCHEMA.add("segment", DataTypes.StringType);
+
+  private static final StructType STATS = Rows.struct(Rows.f("segment", DataTypes.StringType),
+      Rows.f("duplicates", DataTypes.LongType), Rows.f("facts", DataTypes.LongType),
+      Rows.f("bytes", DataTypes.LongType), Rows.f("dup_id", DataTypes.StringType));
+
+  /**
+   * What writing the fold output did.
+   *
+   * @param folded the fold output shuffled by segment and persisted (the caller unpersists it)
+   * @param files per segmented table, the segment of each file written (file name → segment)
+   * @param count dossiers folded; dossiers those with facts (a dossiers row)
+   */
+  record Written(Dataset<byte[]> folded, Map<String, Map<String, String>> files, long count, long dossiers,
+                 long duplicates) {}
+
+  /**
+   * Writes the per-dossier tables and the state of a version from fold output.
+   *
+   * @param accepted the fold's input rows (at least the {@link Rows#ACCEPTED} columns), for raw_dups
+   * @param keptRawDups raw_dups rows carried from a base version (RAW_DUPS_SCHEMA), or null
+   */
+  static Written write(Dataset<byte[]> folded, Instant asOf, Dataset<Row> accepted, Dataset<Row> keptRawDups,
+                       WarehousePublisher publisher, String runId, StorageLevel level, int partitions) {
+    SparkSession spark = folded.sparkSession();
+    Dataset<Row> perDossier = folded.map((MapFunction<byte[], Row>) b -> {
+      int d = FoldCodec.duplicates(b);
+      return RowFactory.create(Segments.of(b, asOf), (long) d, FoldCodec.hasFacts(b) ? 1L : 0L, (long) b.length,
+          d > 0 ? Segments.dossierId(b) : null);
+    }, Encoders.row(STATS));
+    TreeMap<String, Long> bytes = new TreeMap<>();
+    List<Row> dupSegments = new ArrayList<>();
+    long count = 0, dossiers = 0, duplicates = 0;
+    for (Row r : perDossier.groupBy("segment").agg(count(lit(1)), sum("duplicates"), sum("facts"), sum("bytes"),
+        collect_list("dup_id")).collectAsList()) {
+      String segment = r.getString(0);
+      count += r.getLong(1);
+      duplicates += r.getLong(2);
+      dossiers += r.getLong(3);
+      bytes.put(segment, r.getLong(4));
+      for (Object id : r.getList(5)) dupSegments.add(RowFactory.create(id, segment));
+    }
+
+    Segments.Plan plan = new Segments.Plan(bytes, partitions);
+    JavaRDD<byte[]> shuffled = folded.javaRDD()
+        .mapToPair(b -> new Tuple2<>(plan.partition(Segments.of(b, asOf), b), b))
+        .partitionBy(new Segments.ByKey(plan.partitions())).values();
+    Dataset<byte[]> bySegment = spark.createDataset(shuffled.rdd(), Encoders.BINARY()).persist(level);
+
+    String version = publisher.fs().location(versionPath(runId));
+    Map<String, Map<String, String>> files = new LinkedHashMap<>();
+    for (Table t : PUBLISHED) {
+      Dataset<Row> rows = KpiJob.section(bySegment, t.section());
+      if (t.name().equals("data_quality")) rows = rows.withColumn("run_id", lit(runId));
+      KpiJob.write(rows.sortWithinPartitions(t.sort()[0], java.util.Arrays.copyOfRange(t.sort(), 1, t.sort().length)),
+          version, t.name());
+      files.put(t.name(), segmentsOfFiles(publisher, runId, t.name(), plan));
+    }
+    bySegment.map((MapFunction<byte[], Row>) b -> RowFactory.create(Segments.dossierId(b), b),
+            Encoders.row(FOLDED_SCHEMA))
+        .write().mode(SaveMode.ErrorIfExists).option("compression", "zstd").parquet(version + "/" + FOLDED);
+    files.put(FOLDED, segmentsOfFiles(publisher, runId, FOLDED, plan));
+
+    Dataset<Row> rawDups = spark.createDataFrame(List.of(), RAW_DUPS_SCHEMA);
+    if (!dupSegments.isEmpty()) {
+      Dataset<Row> ids = spark.createDataFrame(dupSegments, Rows.struct(Rows.f("dossier_id", DataTypes.StringType),
+          Rows.f("segment", DataTypes.StringType)));
+      rawDups = accepted.select(cols(Rows.ACCEPTED)).join(broadcast(ids), "dossier_id")
+          .select(cols(RAW_DUPS_SCHEMA.fieldNames()));
+    }
+    if (keptRawDups != null) rawDups = rawDups.unionByName(keptRawDups);
+    rawDups.coalesce(1).write().mode(SaveMode.ErrorIfExists).option("compression", "zstd")
+        .parquet(version + "/" + RAW_DUPS);
+    Faults.point("after-table:" + RAW_DUPS);
+    return new Written(bySegment, files, count, dossiers, duplicates);
+  }
+
+  static String versionPath(String runId) { return WarehousePublisher.VERSIONS + "/" + runId; }
+
+  /** The segment of each Parquet file Spark wrote into a table folder, from the partition in its name. */
+  private static Map<String, String> segmentsOfFiles(WarehousePublisher publisher, String runId, String table,
+                                                     Segments.Plan plan) {
+    Map<String, String> out = new TreeMap<>();
+    try {
+      for (String name : publisher.fs().list(versionPath(runId) + "/" + table)) {
+        int p = Segments.sparkPartition(name);
+        if (p >= 0) out.put(name, plan.segment(p));
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot list " + table + " of version " + runId + ": " + e.getMessage(), e);
+    }
+    return out;
+  }
+
+  static Column[] cols(String... names) {
+    Column[] out = new Column[names.length];
+    for (int i = 0; i < names.length; i++) out[i] = col(names[i]);
+    return out;
+  }
+}

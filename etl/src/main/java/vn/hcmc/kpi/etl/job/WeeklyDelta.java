@@ -1,0 +1,136 @@
+package vn.hcmc.kpi.etl.job;
+
+import static org.apache.spark.sql.functions.broadcast;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.sum;
+
+import java.nio.file.Path;
+import java.sql.Date;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.apache.spark.api.java.function.FilterFunction;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoders;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.storage.StorageLevel;
+
+/**
+ * The weekly tables of an incremental run. A weekly figure is an aggregate of per-dossier
+ * contributions (exact percentiles included), so a (unit, week) group changes only where the refolded
+ * dossiers' contributions changed; those groups are re-aggregated from all contributions of the new
+ * version, every other group's rows are kept, and the {@code partial} flag follows the new as-of.
+ * ward_hourly is a sum of event counts, so it is updated by subtracting the refolded dossiers' old
+ * events and adding their new ones.
+ */
+final class WeeklyDelta {
+  private WeeklyDelta() {}
+
+  private static final String[] UNIT_WEEK = {"ward_code", "week_start"};
+  private static final String[] HOUR = {"ward_code", "week_start", "weekday", "hour"};
+
+  /** (ward_code, week_start) of every contribution that is not in both the old and the new rows as often. */
+  static Dataset<Row> changedUnitWeeks(Dataset<Row> before, Dataset<Row> after) {
+    return before.exceptAll(after).union(after.exceptAll(before)).select(UNIT_WEEK[0], UNIT_WEEK[1]).distinct();
+  }
+
+  /**
+   * Writes officer_weekly, ward_weekly, procedure_weekly and ward_hourly of the new version.
+   *
+   * @param old the base version's fold output of the refolded dossiers; refolded their new fold output
+   * @param carried the new version's _state/folded files carried from the base (all of settled segments)
+   * @param segments the segment of each _state/folded file
+   */
+  static void write(SparkSession spark, Dataset<byte[]> old, Dataset<byte[]> refolded, List<String> carried,
+                    Map<String, String> segments, Path baseDir, Path versionDir, Instant baseAsOf, Instant asOf) {
+    Dataset<Row> changed = changedUnitWeeks(KpiJob.section(old, FoldCodec.Section.WEEKS),
+        KpiJob.section(refolded, FoldCodec.Section.WEEKS))
+        .union(changedUnitWeeks(KpiJob.section(old, FoldCodec.Section.OFFICERS),
+            KpiJob.section(refolded, FoldCodec.Section.OFFICERS)));
+    List<Row> keys = changed.distinct().collectAsList();
+    Dataset<Row> groups = spark.createDataFrame(keys, Rows.struct(Rows.f("ward_code",
+        org.apache.spark.sql.types.DataTypes.StringType), Rows.f("week_start",
+        org.apache.spark.sql.types.DataTypes.DateType))).persist(StorageLevel.MEMORY_ONLY());
+    // a settled dossier contributes only up to its segment's week, so older segments cannot hold changed groups
+    LocalDate first = keys.stream().map(r -> localDate(r.get(1))).min(LocalDate::compareTo).orElse(null);
+    Dataset<byte[]> all = refolded;
+    Dataset<byte[]> hits = null;
+    if (first != null) {
+      String[] files = carried.stream().filter(f -> !Segments.week(segments.get(f)).isBefore(first))
+          .map(f -> versionDir.resolve(DossierTables.FOLDED).resolve(f).toString()).toArray(String[]::new);
+      if (files.length > 0) {
+        // read the carried fold output once, keeping only the dossiers that contribute to a changed group
+        java.util.HashSet<String> wanted = new java.util.HashSet<>();
+        for (Row k : keys) wanted.add(k.getString(0) + "|" + localDate(k.get(1)));
+        hits = spark.read().parquet(files).select("fold").as(Encoders.BINARY())
+            .filter((FilterFunction<byte[]>) b -> contributesTo(b, wanted)).persist(StorageLevel.MEMORY_AND_DISK());
+        all = all.union(hits);
+      }
+    }
+    if (System.getenv("KPI_ETL_PHASES") != null) {
+      System.err.printf("weekly: %d changed unit-weeks from %s (diff done at process cpu %.1f s)%n", keys.size(), first,
+          ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+              .getProcessCpuTime() / 1e9);
+    }
+    Dataset<Row> weekFacts = KpiJob.section(all, FoldCodec.Section.WEEKS).join(broadcast(groups), UNIT_WEEK,
+        "left_semi");
+    Dataset<Row> officerFacts = KpiJob.section(all, FoldCodec.Section.OFFICERS).join(broadcast(groups), UNIT_WEEK,
+        "left_semi");
+
+    Dataset<Row> officerWeekly = WeeklyTables.officerWeekly(officerFacts).persist(StorageLevel.MEMORY_AND_DISK());
+    replaceGroups(spark, baseDir, versionDir, "officer_weekly", officerWeekly, groups, asOf,
+        "ward_code", "week_start", "officer_id");
+    replaceGroups(spark, baseDir, versionDir, "ward_weekly", WeeklyTables.wardWeekly(weekFacts, officerWeekly, asOf),
+        groups, asOf, "ward_code", "week_start");
+    replaceGroups(spark, baseDir, versionDir, "procedure_weekly", WeeklyTables.procedureWeekly(weekFacts, asOf),
+        groups, asOf, "ward_code", "procedure_code", "week_start");
+    officerWeekly.unpersist();
+    groups.unpersist();
+    if (hits != null) hits.unpersist();
+
+    Dataset<Row> before = spark.read().parquet(baseDir.resolve("ward_hourly").toString());
+    Dataset<Row> removed = negate(WeeklyTables.wardHourly(KpiJob.section(old, FoldCodec.Section.EVENTS), baseAsOf));
+    Dataset<Row> added = WeeklyTables.wardHourly(KpiJob.section(refolded, FoldCodec.Section.EVENTS), asOf);
+    Dataset<Row> hourly = before.unionByName(added).unionByName(removed)
+        .groupBy(HOUR[0], HOUR[1], HOUR[2], HOUR[3]).agg(sum("received").cast("long").as("received"),
+            sum("events").cast("long").as("events"), sum("integration_errors").cast("long").as("integration_errors"))
+        .filter(col("events").gt(0))
+        .select(DossierTables.cols(before.columns()));
+    KpiJob.write(KpiJob.oneSortedFile(hourly, HOUR), versionDir.toString(), "ward_hourly");
+  }
+
+  /** Whether a dossier's weekly or officer contributions fall into one of the (ward_code|week_start) groups. */
+  private static boolean contributesTo(byte[] fold, Set<String> groups) {
+    for (FoldCodec.Section s : List.of(FoldCodec.Section.WEEKS, FoldCodec.Section.OFFICERS)) {
+      for (java.util.Iterator<Row> rows = FoldCodec.rows(fold, s); rows.hasNext(); ) {
+        Row r = rows.next();
+        if (groups.contains(r.getString(0) + "|" + r.get(2))) return true; // ward_code, week_start
+      }
+    }
+    return false;
+  }
+
+  /** Dates come as LocalDate with spark.sql.datetime.java8API.enabled (the job's setting), else as java.sql.Date. */
+  private static LocalDate localDate(Object o) {
+    return o instanceof Date d ? d.toLocalDate() : (LocalDate) o;
+  }
+
+  private static Dataset<Row> negate(Dataset<Row> hourly) {
+    return hourly.withColumn("received", col("received").multiply(-1))
+        .withColumn("events", col("events").multiply(-1))
+        .withColumn("integration_errors", col("integration_errors").multiply(-1));
+  }
+
+  private static void replaceGroups(SparkSession spark, Path baseDir, Path versionDir, String table,
+                                    Dataset<Row> recomputed, Dataset<Row> groups, Instant asOf, String... order) {
+    Dataset<Row> base = spark.read().parquet(baseDir.resolve(table).toString());
+    Dataset<Row> kept = base.join(broadcast(groups), UNIT_WEEK, "left_anti");
+    if (Set.of(base.columns()).contains("partial")) kept = kept.withColumn("partial", WeeklyTables.partial(asOf));
+    Dataset<Row> rows = kept.select(DossierTables.cols(base.columns()))
+        .unionByName(recomputed.select(DossierTables.cols(base.columns())));
+    KpiJob.write(KpiJob.oneSortedFile(rows, order), versionDir.toString(), table);
+  }
+}
