@@ -68,13 +68,7 @@ final class DossierTables {
       Rows.f("fold", DataTypes.BinaryType));
 
   /** The fold's input columns ({@link Rows#ACCEPTED}) with their types. */
-  static final StructType ACCEPTED_SCHEMA;
-
-  static {
-    List<StructField> fields = new ArrayList<>();
-    for (String name : Rows.ACCEPTED) fields.add(Rows.INGESTED.apply(name));
-    ACCEPTED_SCHEMA = DataTypes.createStructType(fields);
-  }
+  static final StructType ACCEPTED_SCHEMA = Rows.ACCEPTED_ROW;
 
   static final StructType RAW_DUPS_SCHEMA = ACCEPTED_SCHEMA.add("segment", DataTypes.StringType);
 
@@ -126,19 +120,6 @@ final class DossierTables {
     Dataset<byte[]> bySegment = spark.createDataset(shuffled.rdd(), Encoders.BINARY()).persist(level);
 
     String version = publisher.fs().location(versionPath(runId));
-    Map<String, Map<String, String>> files = new LinkedHashMap<>();
-    for (Table t : PUBLISHED) {
-      Dataset<Row> rows = KpiJob.section(bySegment, t.section());
-      if (t.name().equals("data_quality")) rows = rows.withColumn("run_id", lit(runId));
-      KpiJob.write(rows.sortWithinPartitions(t.sort()[0], java.util.Arrays.copyOfRange(t.sort(), 1, t.sort().length)),
-          version, t.name());
-      files.put(t.name(), segmentsOfFiles(publisher, runId, t.name(), plan));
-    }
-    bySegment.map((MapFunction<byte[], Row>) b -> RowFactory.create(Segments.dossierId(b), b),
-            Encoders.row(FOLDED_SCHEMA))
-        .write().mode(SaveMode.ErrorIfExists).option("compression", "zstd").parquet(version + "/" + FOLDED);
-    files.put(FOLDED, segmentsOfFiles(publisher, runId, FOLDED, plan));
-
     Dataset<Row> rawDups = spark.createDataFrame(List.of(), RAW_DUPS_SCHEMA);
     if (!dupSegments.isEmpty()) {
       Dataset<Row> ids = spark.createDataFrame(dupSegments, Rows.struct(Rows.f("dossier_id", DataTypes.StringType),
@@ -147,9 +128,30 @@ final class DossierTables {
           .select(cols(RAW_DUPS_SCHEMA.fieldNames()));
     }
     if (keptRawDups != null) rawDups = rawDups.unionByName(keptRawDups);
-    rawDups.coalesce(1).write().mode(SaveMode.ErrorIfExists).option("compression", "zstd")
-        .parquet(version + "/" + RAW_DUPS);
-    Faults.point("after-table:" + RAW_DUPS);
+    Dataset<Row> rawDupRows = rawDups;
+
+    // every table from the same cached, segment-shuffled fold output, several writes in flight
+    ConcurrentWrites writes = ConcurrentWrites.of();
+    for (Table t : PUBLISHED) {
+      writes.add(t.name(), () -> {
+        Dataset<Row> rows = KpiJob.section(bySegment, t.section());
+        if (t.name().equals("data_quality")) rows = rows.withColumn("run_id", lit(runId));
+        KpiJob.write(rows.sortWithinPartitions(t.sort()[0], java.util.Arrays.copyOfRange(t.sort(), 1,
+            t.sort().length)), version, t.name());
+      });
+    }
+    writes.add(FOLDED, () -> bySegment.map((MapFunction<byte[], Row>) b -> RowFactory.create(Segments.dossierId(b), b),
+            Encoders.row(FOLDED_SCHEMA))
+        .write().mode(SaveMode.ErrorIfExists).option("compression", "zstd").parquet(version + "/" + FOLDED));
+    writes.add(RAW_DUPS, () -> {
+      rawDupRows.coalesce(1).write().mode(SaveMode.ErrorIfExists).option("compression", "zstd")
+          .parquet(version + "/" + RAW_DUPS);
+      Faults.point("after-table:" + RAW_DUPS);
+    });
+    writes.run();
+    Map<String, Map<String, String>> files = new LinkedHashMap<>();
+    for (Table t : PUBLISHED) files.put(t.name(), segmentsOfFiles(publisher, runId, t.name(), plan));
+    files.put(FOLDED, segmentsOfFiles(publisher, runId, FOLDED, plan));
     return new Written(bySegment, files, count, dossiers, duplicates);
   }
 

@@ -48,6 +48,11 @@ final class EventCodec {
     return tagged;
   }
 
+  /** The row the shuffle by dossier carries for an event: (dossier id, its bytes), schema {@link KpiJob#KEYED}. */
+  static org.apache.spark.sql.Row keyed(LogEvent e) {
+    return org.apache.spark.sql.RowFactory.create(e.dossierId(), encode(e));
+  }
+
   static boolean isReject(byte[] b) { return b[0] == REJECT; }
 
   /** The fold output entry of a reject payload. */

@@ -183,6 +183,17 @@ final class FoldCodec {
   private static final int OCCURRED_AT = Rows.EVENT.fieldIndex("occurred_at");
   private static final int WEEK_START = Rows.EVENT.fieldIndex("week_start");
 
+  /**
+   * The encoded WEEKS and OFFICERS sections (adjacent in the layout): what the dossier contributes to the
+   * weekly tables. Each section has its own string table, so equal bytes mean equal rows in the same order.
+   */
+  static byte[] weeklyContributions(byte[] b) {
+    int from = in(b, Section.WEEKS).pos - 4;
+    In officers = in(b, Section.OFFICERS);
+    int to = officers.pos + officers.int32At(officers.pos - 4);
+    return Arrays.copyOfRange(b, from, to);
+  }
+
   /** A reader positioned at the section's row count. */
   private static In in(byte[] b, Section s) {
     In in = new In(b, 0);
@@ -250,8 +261,12 @@ final class FoldCodec {
 
     In(byte[] buf, int pos) { this.buf = buf; this.pos = pos; }
 
+    int int32At(int at) {
+      return (buf[at] & 0xFF) << 24 | (buf[at + 1] & 0xFF) << 16 | (buf[at + 2] & 0xFF) << 8 | buf[at + 3] & 0xFF;
+    }
+
     int int32() {
-      int v = (buf[pos] & 0xFF) << 24 | (buf[pos + 1] & 0xFF) << 16 | (buf[pos + 2] & 0xFF) << 8 | buf[pos + 3] & 0xFF;
+      int v = int32At(pos);
       pos += 4;
       return v;
     }

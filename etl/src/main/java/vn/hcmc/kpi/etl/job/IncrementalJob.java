@@ -1,11 +1,7 @@
 package vn.hcmc.kpi.etl.job;
 
-import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.max;
 import static org.apache.spark.sql.functions.not;
-import static org.apache.spark.sql.functions.sum;
-import static org.apache.spark.sql.functions.when;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -22,14 +18,14 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import org.apache.hadoop.conf.Configuration;
-import org.apache.spark.api.java.function.FlatMapFunction;
-import org.apache.spark.api.java.function.MapFunction;
+import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.storage.StorageLevel;
+import scala.Tuple2;
 import vn.hcmc.kpi.etl.profile.InputMapping;
 import vn.hcmc.kpi.etl.reference.ReferenceData;
 
@@ -151,15 +147,14 @@ public final class IncrementalJob {
     String runId = WarehousePublisher.newVersionId(clock);
     String version = publisher.create(runId);
     KpiJob job = new KpiJob(spark, options, clock).withInput(input);
-    Dataset<Row> ingested = job.ingest(fresh).persist(StorageLevel.MEMORY_AND_DISK());
-    Row stats = ingested.agg(sum(col("source_rows")), sum(when(col("reason").isNotNull(), col("source_rows"))),
-        max(col("occurred_at"))).first();
-    long rowsRead = stats.isNullAt(0) ? 0 : stats.getLong(0);
-    long rejected = stats.isNullAt(1) ? 0 : stats.getLong(1);
-    Instant latest = latest(state.latestEventInstant(), stats.isNullAt(2) ? null : stats.getAs(2));
+    // the full run's read: each new row to the shuffle by dossier as compact bytes, counted per file
+    KpiJob.KeyedRows keyed = job.readForFold(fresh, job.foldPartitions(LogFiles.totalBytes(fresh, hadoop), fresh));
+    InputStats.Totals read = keyed.totals();
+    long rowsRead = read.rowsRead();
+    long rejected = read.rejected();
+    Instant latest = latest(state.latestEventInstant(), read.latest());
     Instant asOf = options.asOf() != null ? options.asOf() : latest != null ? latest : state.asOfInstant();
     if (asOf.isBefore(state.asOfInstant())) {
-      ingested.unpersist();
       deleteVersion(publisher, runId);
       throw new RefusedException("as-of " + asOf + " is earlier than version " + base + "'s (" + state.asOf()
           + "); an incremental run cannot move it back, run a full ETL");
@@ -170,36 +165,41 @@ public final class IncrementalJob {
     // the segments to rewrite: the open one, and the settled ones holding a dossier with a new event
     Path baseDir = publisher.versionDir(base);
     Map<String, String> baseFolded = state.segments().get(DossierTables.FOLDED);
-    Dataset<Row> newAccepted = ingested.filter(col("reason").isNull()).select(DossierTables.cols(Rows.ACCEPTED));
     TreeSet<String> rewrite = new TreeSet<>(List.of(Segments.OPEN));
     if (!baseFolded.isEmpty()) {
-      Dataset<Row> ids = newAccepted.select("dossier_id").distinct();
-      for (Row r : spark.read().parquet(paths(baseDir, DossierTables.FOLDED, baseFolded.keySet()))
-          .select(col("dossier_id"), col("_metadata.file_name").as("file")).join(broadcast(ids), "dossier_id")
-          .select("file").distinct().collectAsList()) {
-        rewrite.add(baseFolded.get(r.getString(0)));
+      java.util.HashSet<String> ids = new java.util.HashSet<>(keyed.rows()
+          .filter(r -> !EventCodec.isReject((byte[]) r.get(1))).map(r -> r.getString(0)).distinct().collect());
+      // a set lookup per row in the tasks: an IN filter of the day's ids cost 7-14 s of planning and evaluation
+      org.apache.spark.broadcast.Broadcast<java.util.HashSet<String>> touched = spark.sparkContext().broadcast(ids,
+          scala.reflect.ClassTag$.MODULE$.apply(java.util.HashSet.class));
+      for (String file : spark.read().parquet(paths(baseDir, DossierTables.FOLDED, baseFolded.keySet()))
+          .select(col("dossier_id"), col("_metadata.file_name")).javaRDD()
+          .filter(r -> touched.value().contains(r.getString(0))).map(r -> r.getString(1)).distinct().collect()) {
+        rewrite.add(baseFolded.get(file));
       }
+      touched.destroy();
     }
     phase("find touched segments");
     List<String> oldFiles = new ArrayList<>();
     baseFolded.forEach((file, segment) -> { if (rewrite.contains(segment)) oldFiles.add(file); });
-    Dataset<byte[]> old = (oldFiles.isEmpty() ? spark.createDataset(List.<byte[]>of(), Encoders.BINARY())
+    JavaRDD<byte[]> old = (oldFiles.isEmpty() ? spark.createDataset(List.<byte[]>of(), Encoders.BINARY())
         : spark.read().parquet(paths(baseDir, DossierTables.FOLDED, oldFiles)).select("fold").as(Encoders.BINARY()))
-        .persist(StorageLevel.MEMORY_AND_DISK());
+        .javaRDD().persist(StorageLevel.MEMORY_AND_DISK());
     Dataset<Row> baseRaw = spark.read().schema(DossierTables.RAW_DUPS_SCHEMA)
         .parquet(baseDir.resolve(DossierTables.RAW_DUPS).toString());
     org.apache.spark.sql.Column rewritten = col("segment").isin(rewrite.toArray());
 
-    // the fold input of the refolded dossiers: their rows as read, then the new rows
-    Dataset<Row> refoldInput = old.flatMap((FlatMapFunction<byte[], Row>) IncrementalJob::asRead,
-            Encoders.row(DossierTables.ACCEPTED_SCHEMA))
-        .union(baseRaw.filter(rewritten).select(DossierTables.cols(Rows.ACCEPTED)))
-        .union(newAccepted).persist(StorageLevel.MEMORY_AND_DISK());
-    Dataset<byte[]> folded = job.fold(refoldInput, reference, asOf, job.foldPartitions(0, List.of()))
-        .persist(StorageLevel.MEMORY_AND_DISK());
-    DossierTables.Written written = DossierTables.write(folded, asOf, refoldInput, baseRaw.filter(not(rewritten)),
-        publisher, runId, StorageLevel.MEMORY_AND_DISK(), folded.rdd().getNumPartitions());
-    folded.unpersist();
+    // the fold input of the refolded dossiers, as the full run's shuffle carries it: their rows as read, the new rows
+    JavaRDD<Row> oldRows = old.flatMap(IncrementalJob::asRead)
+        .union(baseRaw.filter(rewritten).select(DossierTables.cols(Rows.ACCEPTED)).javaRDD())
+        .map(r -> EventCodec.keyed(Rows.event(r)));
+    JavaRDD<Row> refoldInput = spark.createDataFrame(oldRows.union(keyed.rows()), KpiJob.KEYED)
+        .repartition(job.foldPartitions(0, List.of()), col("key")).javaRDD();
+    JavaRDD<byte[]> folded = job.foldKeyed(refoldInput, reference, asOf).persist(StorageLevel.MEMORY_AND_DISK());
+    Dataset<byte[]> dossierEntries = spark.createDataset(folded.filter(b -> !FoldCodec.isReject(b)).rdd(),
+        Encoders.BINARY());
+    DossierTables.Written written = DossierTables.write(dossierEntries, asOf, KpiJob.acceptedRows(refoldInput),
+        baseRaw.filter(not(rewritten)), publisher, runId, StorageLevel.MEMORY_AND_DISK(), folded.getNumPartitions());
     Dataset<byte[]> refolded = written.folded();
     phase("refold, write segments");
 
@@ -217,20 +217,19 @@ public final class IncrementalJob {
       segments.put(table, files);
     }
 
-    Row oldStats = old.map((MapFunction<byte[], Row>) b -> RowFactory.create((long) FoldCodec.duplicates(b),
-        FoldCodec.hasFacts(b) ? 1L : 0L), Encoders.row(Rows.struct(Rows.f("duplicates",
-        org.apache.spark.sql.types.DataTypes.LongType), Rows.f("facts", org.apache.spark.sql.types.DataTypes.LongType))))
-        .agg(sum("duplicates"), sum("facts")).first();
-    long duplicates = written.duplicates() - (oldStats.isNullAt(0) ? 0 : oldStats.getLong(0));
-    long dossiers = state.dossiers() - (oldStats.isNullAt(1) ? 0 : oldStats.getLong(1)) + written.dossiers();
+    // what the refolded dossiers counted in the base version: duplicates, dossiers with facts
+    Tuple2<Long, Long> oldStats = old.map(b -> new Tuple2<>((long) FoldCodec.duplicates(b), FoldCodec.hasFacts(b) ? 1L : 0L))
+        .fold(new Tuple2<>(0L, 0L), (a, b) -> new Tuple2<>(a._1() + b._1(), a._2() + b._2()));
+    long duplicates = written.duplicates() - oldStats._1();
+    long dossiers = state.dossiers() - oldStats._2() + written.dossiers();
 
     phase("link, count");
     List<String> carried = new ArrayList<>();
     baseFolded.forEach((file, segment) -> { if (!rewrite.contains(segment)) carried.add(file); });
-    WeeklyDelta.write(spark, old, refolded, carried, segments.get(DossierTables.FOLDED), baseDir, versionDir,
+    WeeklyDelta.write(spark, old, refolded.javaRDD(), carried, segments.get(DossierTables.FOLDED), baseDir, versionDir,
         state.asOfInstant(), asOf);
     phase("weekly tables, hourly");
-    writeRejects(ingested, baseDir, versionDir, runId, rejected);
+    writeRejects(folded, baseDir, versionDir, runId, rejected);
     for (String t : ReferenceTables.NAMES) VersionFiles.linkAll(baseDir.resolve(t), versionDir.resolve(t));
 
     KpiJob.RunSummary summary = new KpiJob.RunSummary(runId, asOf, rowsRead, rowsRead - rejected - duplicates,
@@ -246,9 +245,8 @@ public final class IncrementalJob {
     publisher.publish(runId);
     phase("rejects, runs, state, publish");
     refolded.unpersist();
-    refoldInput.unpersist();
+    folded.unpersist();
     old.unpersist();
-    ingested.unpersist();
     return new Outcome(summary, base, names, written.count());
   }
 
@@ -318,11 +316,11 @@ public final class IncrementalJob {
   }
 
   /** The base version's rejects (linked) plus the new files' in a file of their own. */
-  private void writeRejects(Dataset<Row> ingested, Path baseDir, Path versionDir, String runId, long rejected) {
+  private void writeRejects(JavaRDD<byte[]> folded, Path baseDir, Path versionDir, String runId, long rejected) {
     if (rejected > 0) {
-      KpiJob.write(KpiJob.oneSortedFile(ingested.filter(col("reason").isNotNull())
-          .select("source", "line", "raw", "reason", "message").withColumn("run_id",
-              org.apache.spark.sql.functions.lit(runId)), "source", "line"), versionDir.toString(), "rejects");
+      KpiJob.write(KpiJob.oneSortedFile(KpiJob.section(folded.filter(FoldCodec::isReject), FoldCodec.Section.REJECTS)
+          .withColumn("run_id", org.apache.spark.sql.functions.lit(runId)), "source", "line"), versionDir.toString(),
+          "rejects");
     }
     VersionFiles.linkAll(baseDir.resolve("rejects"), versionDir.resolve("rejects"));
   }

@@ -65,7 +65,7 @@ final class KeyedFileRows implements Iterator<Row> {
     }
     if (o instanceof LogEvent e) {
       counter.accepted(e, weight);
-      return RowFactory.create(e.dossierId(), EventCodec.encode(e));
+      return EventCodec.keyed(e);
     }
     Reject r = (Reject) o;
     counter.rejected(weight);

@@ -107,14 +107,18 @@ public final class KpiJob {
     Dataset<Row> officerFacts = section(bySegment, FoldCodec.Section.OFFICERS);
 
     Dataset<Row> officerWeekly = WeeklyTables.officerWeekly(officerFacts).persist(StorageLevel.MEMORY_AND_DISK());
-    write(oneSortedFile(officerWeekly, "ward_code", "week_start", "officer_id"), dir, "officer_weekly");
-    write(oneSortedFile(WeeklyTables.wardWeekly(weekFacts, officerWeekly, asOf), "ward_code", "week_start"), dir,
-        "ward_weekly");
-    write(oneSortedFile(WeeklyTables.procedureWeekly(weekFacts, asOf), "ward_code", "procedure_code", "week_start"),
-        dir, "procedure_weekly");
-    write(oneSortedFile(WeeklyTables.wardHourly(events, asOf), "ward_code", "week_start", "weekday", "hour"), dir,
-        "ward_hourly");
-    ReferenceTables.write(spark, reference, dir);
+    ReferenceData ref = reference;
+    ConcurrentWrites.of()
+        .add("officer_weekly", () -> write(oneSortedFile(officerWeekly, "ward_code", "week_start", "officer_id"), dir,
+            "officer_weekly"))
+        .add("ward_weekly", () -> write(oneSortedFile(WeeklyTables.wardWeekly(weekFacts, officerWeekly, asOf),
+            "ward_code", "week_start"), dir, "ward_weekly"))
+        .add("procedure_weekly", () -> write(oneSortedFile(WeeklyTables.procedureWeekly(weekFacts, asOf), "ward_code",
+            "procedure_code", "week_start"), dir, "procedure_weekly"))
+        .add("ward_hourly", () -> write(oneSortedFile(WeeklyTables.wardHourly(events, asOf), "ward_code", "week_start",
+            "weekday", "hour"), dir, "ward_hourly"))
+        .add("reference tables", () -> ReferenceTables.write(spark, ref, dir))
+        .run();
 
     RunState.of(options.referenceDir(), options.clockSettings(), RunState.isNative(input, files),
         RunState.fingerprint(files, hadoop), latest, asOf, dossiers, written.files()).write(publisher.fs(), runId);
@@ -212,32 +216,10 @@ public final class KpiJob {
     return finishedAt;
   }
 
-  /** Reads every log file in parallel, a file per task, into events and rejects (typed rows). */
-  Dataset<Row> ingest(List<InputFile> files) {
-    long clockMillis = clock.millis();
-    InputMapping mapping = input;
-    FlatMapFunction<InputFile, Row> readFile = file -> {
-      List<Row> out = new ArrayList<>();
-      read(file, mapping, clockMillis, o -> out.add(Rows.ingested(o)));
-      return out.iterator();
-    };
-    return inputFiles(files).flatMap(readFile, Encoders.row(Rows.INGESTED));
-  }
-
   /** The input files as a dataset, spread so that several tasks read at once. */
   private Dataset<InputFile> inputFiles(List<InputFile> files) {
     int slices = Math.max(1, Math.min(files.size(), spark.sparkContext().defaultParallelism() * 4));
     return spark.createDataset(files, Encoders.javaSerialization(InputFile.class)).repartition(slices);
-  }
-
-  private static void read(InputFile file, InputMapping mapping, long clockMillis, java.util.function.Consumer<Object> out) {
-    LogFileReader reader = new LogFileReader(Clock.fixed(Instant.ofEpochMilli(clockMillis), java.time.ZoneOffset.UTC),
-        mapping);
-    try (InputStream in = LogFiles.open(file)) {
-      reader.read(file.name(), in, out);
-    } catch (IOException e) {
-      throw new UnreadableFileException(file.name(), e);
-    }
   }
 
   /** Read rows, shuffled by dossier but not yet folded, and what reading them counted. */
@@ -350,25 +332,6 @@ public final class KpiJob {
     int configured = Integer.parseInt(spark.conf().get("spark.sql.shuffle.partitions"));
     return (int) Math.max(configured, Math.min(10_000,
         (estimated + INPUT_BYTES_PER_FOLD_PARTITION - 1) / INPUT_BYTES_PER_FOLD_PARTITION));
-  }
-
-  /** The fold over typed accepted rows (columns {@link Rows#ACCEPTED}): one shuffle and sort by dossier. */
-  Dataset<byte[]> fold(Dataset<Row> accepted, ReferenceData reference, Instant asOf, int partitions) {
-    Broadcast<DossierFold> fold = broadcast(reference);
-    MapPartitionsFunction<Row, byte[]> perDossier = rows -> new DossierIterator(events(rows), fold.value(), asOf);
-    Column[] needed = java.util.Arrays.stream(Rows.ACCEPTED).map(org.apache.spark.sql.functions::col)
-        .toArray(Column[]::new);
-    return accepted.select(needed).repartition(partitions, col("dossier_id")).sortWithinPartitions("dossier_id")
-        .mapPartitions(perDossier, Encoders.BINARY());
-  }
-
-  /** Accepted rows as the clock's events (static: a task must not capture the job). */
-  private static Iterator<LogEvent> events(Iterator<Row> rows) {
-    return new Iterator<>() {
-      @Override public boolean hasNext() { return rows.hasNext(); }
-
-      @Override public LogEvent next() { return Rows.event(rows.next()); }
-    };
   }
 
   /** Groups consecutive events of the same dossier and folds each group. */

@@ -40,33 +40,6 @@ final class Rows {
 
   static StructType struct(StructField... fields) { return DataTypes.createStructType(fields); }
 
-  /** What reading the log files gives: an event (reason null) or a reject (reason set). */
-  static final StructType INGESTED = struct(
-      f("source", StringType), f("line", LongType), f("raw", StringType), f("reason", StringType),
-      f("message", StringType),
-      f("event_id", StringType), f("dossier_id", StringType), f("ward_code", StringType),
-      f("procedure_code", StringType), f("event_type", StringType), f("occurred_at", TimestampType),
-      f("officer_id", StringType), f("step", StringType), f("channel", StringType), f("due_at", TimestampType),
-      f("detail", StringType),
-      // how many source records the row accounts for in rows read: 1 for native rows; see ingest.Counted
-      f("source_rows", IntegerType));
-
-  static Row ingested(Object o) {
-    int weight = 1;
-    if (o instanceof Counted c) {
-      weight = c.sourceRows();
-      o = c.item();
-    }
-    if (o instanceof LogEvent e) {
-      return RowFactory.create(e.source(), e.line(), null, null, null, e.eventId(), e.dossierId(), e.wardCode(),
-          e.procedureCode(), e.type().name(), e.occurredAt(), e.officerId(), e.step(),
-          e.channel() == null ? null : e.channel().name(), e.dueAt(), e.detail(), weight);
-    }
-    Reject r = (Reject) o;
-    return RowFactory.create(r.source(), r.line(), r.raw(), r.reason().name(), r.message(),
-        null, null, null, null, null, null, null, null, null, null, null, weight);
-  }
-
   /** A refused row as the rejects table holds it (run_id is added when the table is written). */
   static final StructType REJECT = struct(f("source", StringType), f("line", LongType), f("raw", StringType),
       f("reason", StringType), f("message", StringType));
@@ -75,9 +48,15 @@ final class Rows {
     return new Object[] {r.source(), r.line(), r.raw(), r.reason().name(), r.message()};
   }
 
-  /** The columns the fold needs of an accepted row: ingested rows lose the reject columns before the shuffle. */
-  static final String[] ACCEPTED = {"source", "line", "event_id", "dossier_id", "ward_code", "procedure_code",
-      "event_type", "occurred_at", "officer_id", "step", "channel", "due_at", "detail"};
+  /** An accepted row as read, the fold's input: the incremental state keeps these for dossiers with duplicates. */
+  static final StructType ACCEPTED_ROW = struct(
+      f("source", StringType), f("line", LongType), f("event_id", StringType), f("dossier_id", StringType),
+      f("ward_code", StringType), f("procedure_code", StringType), f("event_type", StringType),
+      f("occurred_at", TimestampType), f("officer_id", StringType), f("step", StringType), f("channel", StringType),
+      f("due_at", TimestampType), f("detail", StringType));
+
+  /** The column names of {@link #ACCEPTED_ROW}. */
+  static final String[] ACCEPTED = ACCEPTED_ROW.fieldNames();
 
   /** The clock's event as an accepted row (columns {@link #ACCEPTED}). */
   static Row accepted(LogEvent e) {

@@ -11,12 +11,16 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.apache.spark.api.java.function.FilterFunction;
+import org.apache.spark.api.java.JavaPairRDD;
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.api.java.Optional;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.storage.StorageLevel;
+import scala.Tuple2;
 
 /**
  * The weekly tables of an incremental run. A weekly figure is an aggregate of per-dossier
@@ -32,9 +36,50 @@ final class WeeklyDelta {
   private static final String[] UNIT_WEEK = {"ward_code", "week_start"};
   private static final String[] HOUR = {"ward_code", "week_start", "weekday", "hour"};
 
-  /** (ward_code, week_start) of every contribution that is not in both the old and the new rows as often. */
-  static Dataset<Row> changedUnitWeeks(Dataset<Row> before, Dataset<Row> after) {
-    return before.exceptAll(after).union(after.exceptAll(before)).select(UNIT_WEEK[0], UNIT_WEEK[1]).distinct();
+  /**
+   * (ward_code, week_start) of every contribution row that a refolded dossier had before and has no longer,
+   * or has now and had not. One join of the dossiers' old and new fold output by dossier id; a dossier's
+   * contributions are canonical bytes ({@link FoldCodec#weeklyContributions}), so only dossiers whose bytes
+   * differ are decoded. Why: four set differences of all decoded rows cost many Spark queries
+   * (docs/incremental.md, "Measured").
+   */
+  static List<Tuple2<String, LocalDate>> changedUnitWeeks(JavaRDD<byte[]> before, JavaRDD<byte[]> after) {
+    JavaPairRDD<String, byte[]> was = before.mapToPair(b -> new Tuple2<>(Segments.dossierId(b), b));
+    JavaPairRDD<String, byte[]> is = after.mapToPair(b -> new Tuple2<>(Segments.dossierId(b), b));
+    return was.fullOuterJoin(is).values()
+        .filter(p -> !java.util.Arrays.equals(contributions(p._1()), contributions(p._2())))
+        .flatMap(p -> changedRows(p._1().orNull(), p._2().orNull()).iterator()).distinct().collect();
+  }
+
+  private static byte[] contributions(Optional<byte[]> fold) {
+    return fold.isPresent() ? FoldCodec.weeklyContributions(fold.get()) : null;
+  }
+
+  /** The (ward_code, week_start) of the contribution rows in one dossier's old or new fold output but not both. */
+  static List<Tuple2<String, LocalDate>> changedRows(byte[] before, byte[] after) {
+    Map<List<Object>, Integer> count = new java.util.HashMap<>();
+    contributionRows(before, count, 1);
+    contributionRows(after, count, -1);
+    List<Tuple2<String, LocalDate>> out = new java.util.ArrayList<>();
+    count.forEach((row, n) -> {
+      if (n != 0) out.add(new Tuple2<>((String) row.get(1), localDate(row.get(3)))); // ward_code, week_start
+    });
+    return out;
+  }
+
+  /** Counts each WEEKS and OFFICERS row of the fold output (tagged with its section) by the given sign. */
+  private static void contributionRows(byte[] fold, Map<List<Object>, Integer> count, int sign) {
+    if (fold == null) return;
+    for (FoldCodec.Section s : List.of(FoldCodec.Section.WEEKS, FoldCodec.Section.OFFICERS)) {
+      for (java.util.Iterator<Row> rows = FoldCodec.rows(fold, s); rows.hasNext(); ) {
+        Row r = rows.next();
+        List<Object> key = new java.util.ArrayList<>(r.length() + 1);
+        key.add(s.name());
+        // values compare with equals: Double.equals treats NaN as equal to itself and -0.0 as unlike 0.0
+        for (int i = 0; i < r.length(); i++) key.add(r.get(i));
+        count.merge(key, sign, Integer::sum);
+      }
+    }
   }
 
   /**
@@ -44,20 +89,17 @@ final class WeeklyDelta {
    * @param carried the new version's _state/folded files carried from the base (all of settled segments)
    * @param segments the segment of each _state/folded file
    */
-  static void write(SparkSession spark, Dataset<byte[]> old, Dataset<byte[]> refolded, List<String> carried,
+  static void write(SparkSession spark, JavaRDD<byte[]> old, JavaRDD<byte[]> refolded, List<String> carried,
                     Map<String, String> segments, Path baseDir, Path versionDir, Instant baseAsOf, Instant asOf) {
-    Dataset<Row> changed = changedUnitWeeks(KpiJob.section(old, FoldCodec.Section.WEEKS),
-        KpiJob.section(refolded, FoldCodec.Section.WEEKS))
-        .union(changedUnitWeeks(KpiJob.section(old, FoldCodec.Section.OFFICERS),
-            KpiJob.section(refolded, FoldCodec.Section.OFFICERS)));
-    List<Row> keys = changed.distinct().collectAsList();
+    List<Row> keys = new java.util.ArrayList<>();
+    for (Tuple2<String, LocalDate> k : changedUnitWeeks(old, refolded)) keys.add(RowFactory.create(k._1(), k._2()));
     Dataset<Row> groups = spark.createDataFrame(keys, Rows.struct(Rows.f("ward_code",
         org.apache.spark.sql.types.DataTypes.StringType), Rows.f("week_start",
         org.apache.spark.sql.types.DataTypes.DateType))).persist(StorageLevel.MEMORY_ONLY());
     // a settled dossier contributes only up to its segment's week, so older segments cannot hold changed groups
     LocalDate first = keys.stream().map(r -> localDate(r.get(1))).min(LocalDate::compareTo).orElse(null);
-    Dataset<byte[]> all = refolded;
-    Dataset<byte[]> hits = null;
+    JavaRDD<byte[]> all = refolded;
+    JavaRDD<byte[]> hits = null;
     if (first != null) {
       String[] files = carried.stream().filter(f -> !Segments.week(segments.get(f)).isBefore(first))
           .map(f -> versionDir.resolve(DossierTables.FOLDED).resolve(f).toString()).toArray(String[]::new);
@@ -65,8 +107,8 @@ final class WeeklyDelta {
         // read the carried fold output once, keeping only the dossiers that contribute to a changed group
         java.util.HashSet<String> wanted = new java.util.HashSet<>();
         for (Row k : keys) wanted.add(k.getString(0) + "|" + localDate(k.get(1)));
-        hits = spark.read().parquet(files).select("fold").as(Encoders.BINARY())
-            .filter((FilterFunction<byte[]>) b -> contributesTo(b, wanted)).persist(StorageLevel.MEMORY_AND_DISK());
+        hits = spark.read().parquet(files).select("fold").as(Encoders.BINARY()).javaRDD()
+            .filter(b -> contributesTo(b, wanted)).persist(StorageLevel.MEMORY_AND_DISK());
         all = all.union(hits);
       }
     }
@@ -76,21 +118,11 @@ final class WeeklyDelta {
               .getProcessCpuTime() / 1e9);
     }
     Dataset<Row> weekFacts = KpiJob.section(all, FoldCodec.Section.WEEKS).join(broadcast(groups), UNIT_WEEK,
-        "left_semi");
+        "left_semi").persist(StorageLevel.MEMORY_AND_DISK()); // read by ward_weekly and procedure_weekly
     Dataset<Row> officerFacts = KpiJob.section(all, FoldCodec.Section.OFFICERS).join(broadcast(groups), UNIT_WEEK,
         "left_semi");
 
     Dataset<Row> officerWeekly = WeeklyTables.officerWeekly(officerFacts).persist(StorageLevel.MEMORY_AND_DISK());
-    replaceGroups(spark, baseDir, versionDir, "officer_weekly", officerWeekly, groups, asOf,
-        "ward_code", "week_start", "officer_id");
-    replaceGroups(spark, baseDir, versionDir, "ward_weekly", WeeklyTables.wardWeekly(weekFacts, officerWeekly, asOf),
-        groups, asOf, "ward_code", "week_start");
-    replaceGroups(spark, baseDir, versionDir, "procedure_weekly", WeeklyTables.procedureWeekly(weekFacts, asOf),
-        groups, asOf, "ward_code", "procedure_code", "week_start");
-    officerWeekly.unpersist();
-    groups.unpersist();
-    if (hits != null) hits.unpersist();
-
     Dataset<Row> before = spark.read().parquet(baseDir.resolve("ward_hourly").toString());
     Dataset<Row> removed = negate(WeeklyTables.wardHourly(KpiJob.section(old, FoldCodec.Section.EVENTS), baseAsOf));
     Dataset<Row> added = WeeklyTables.wardHourly(KpiJob.section(refolded, FoldCodec.Section.EVENTS), asOf);
@@ -99,7 +131,19 @@ final class WeeklyDelta {
             sum("events").cast("long").as("events"), sum("integration_errors").cast("long").as("integration_errors"))
         .filter(col("events").gt(0))
         .select(DossierTables.cols(before.columns()));
-    KpiJob.write(KpiJob.oneSortedFile(hourly, HOUR), versionDir.toString(), "ward_hourly");
+    ConcurrentWrites.of()
+        .add("officer_weekly", () -> replaceGroups(spark, baseDir, versionDir, "officer_weekly", officerWeekly, groups,
+            asOf, "ward_code", "week_start", "officer_id"))
+        .add("ward_weekly", () -> replaceGroups(spark, baseDir, versionDir, "ward_weekly",
+            WeeklyTables.wardWeekly(weekFacts, officerWeekly, asOf), groups, asOf, "ward_code", "week_start"))
+        .add("procedure_weekly", () -> replaceGroups(spark, baseDir, versionDir, "procedure_weekly",
+            WeeklyTables.procedureWeekly(weekFacts, asOf), groups, asOf, "ward_code", "procedure_code", "week_start"))
+        .add("ward_hourly", () -> KpiJob.write(KpiJob.oneSortedFile(hourly, HOUR), versionDir.toString(), "ward_hourly"))
+        .run();
+    officerWeekly.unpersist();
+    weekFacts.unpersist();
+    groups.unpersist();
+    if (hits != null) hits.unpersist();
   }
 
   /** Whether a dossier's weekly or officer contributions fall into one of the (ward_code|week_start) groups. */

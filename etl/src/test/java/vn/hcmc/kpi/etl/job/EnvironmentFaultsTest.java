@@ -115,7 +115,7 @@ class EnvironmentFaultsTest {
     Files.delete(gone);
     KpiJob job = new KpiJob(TestSpark.get(), new EtlOptions(List.of(dir.toString()), tmp.resolve("x").toString(), null,
         null, null, ClockSettings.DEFAULTS, 3), CLOCK);
-    Exception e = assertThrows(Exception.class, () -> job.ingest(listed).count());
+    Exception e = assertThrows(Exception.class, () -> job.readForFold(listed, 2));
     String message = EtlCommand.describe(e);
     assertTrue(message.contains("gone.csv"), message);
   }

@@ -100,6 +100,27 @@ class FoldCodecTest {
     assertArrayEquals(new Object[] {T0, LocalDate.of(2026, 1, 5), "RECEIVED"}, FoldCodec.lastEvent(bytes));
   }
 
+  @Test
+  void weeklyContributionsAreTheWeeksAndOfficersSectionsOnly() {
+    FoldResult r = sample();
+    byte[] bytes = FoldCodec.encode(r);
+    // other sections changed (no events, tasks or pauses): the same contributions
+    FoldResult lessElse = new FoldResult(r.facts(), List.of(), List.of(), List.of(), List.of(), r.anomalies(),
+        r.weeks(), r.officers(), 0);
+    assertArrayEquals(FoldCodec.weeklyContributions(bytes), FoldCodec.weeklyContributions(FoldCodec.encode(lessElse)));
+    // one officer figure changed: other contributions
+    OfficerFact o = r.officers().get(0);
+    FoldResult otherOfficer = new FoldResult(r.facts(), r.events(), r.eventAfterHours(), r.tasks(), r.pauses(),
+        r.anomalies(), r.weeks(), List.of(new OfficerFact(o.wardCode(), o.officerId(), o.weekStart(), 2, 1, Double.NaN,
+            0, 0, 0, 0, 2, -1)), 3);
+    assertFalse(java.util.Arrays.equals(FoldCodec.weeklyContributions(bytes),
+        FoldCodec.weeklyContributions(FoldCodec.encode(otherOfficer))));
+    // no weeks at all: still two (empty) sections, unlike any dossier with weeks
+    FoldResult none = new FoldResult(r.facts(), r.events(), r.eventAfterHours(), r.tasks(), r.pauses(), r.anomalies(),
+        List.of(), List.of(), 3);
+    assertEquals(2 * (4 + 1), FoldCodec.weeklyContributions(FoldCodec.encode(none)).length);
+  }
+
   private static Object[] values(Row row) {
     Object[] v = new Object[row.length()];
     for (int i = 0; i < v.length; i++) v[i] = row.get(i);
