@@ -17,14 +17,30 @@ import java.util.concurrent.Future;
  * several threads safely; a cached dataset that two jobs need is computed once (the block is locked).
  */
 final class ConcurrentWrites {
-  private ConcurrentWrites() {}
-
   /** Jobs in flight: enough to cover a job's driver-side gaps on a small machine, few enough to keep memory flat. */
   static final int THREADS = 3;
 
   private final Map<String, Runnable> writes = new LinkedHashMap<>();
+  private final int threads;
 
-  static ConcurrentWrites of() { return new ConcurrentWrites(); }
+  private ConcurrentWrites(int threads) {
+    if (threads < 1) throw new IllegalArgumentException("threads must be at least 1, was " + threads);
+    this.threads = threads;
+  }
+
+  static ConcurrentWrites of() { return new ConcurrentWrites(THREADS); }
+
+  /**
+   * Writes in flight for a run over this many input bytes: {@link #THREADS} for small inputs, one at a
+   * time for big ones. Why: where each write's tasks keep the executors busy there are no gaps to fill;
+   * on a year of the city, writes in flight together cost 1,118 CPU-s / 585 s against 960 / 514 one at a
+   * time (one run each), while a daily incremental run gained (docs/incremental.md, "Measured").
+   */
+  static int threadsFor(long inputBytes) {
+    return inputBytes < KpiJob.CACHE_IN_MEMORY_BELOW_BYTES ? THREADS : 1;
+  }
+
+  static ConcurrentWrites of(int threads) { return new ConcurrentWrites(threads); }
 
   /** Adds a write, named for the error message if it fails. */
   ConcurrentWrites add(String name, Runnable write) {
@@ -37,11 +53,11 @@ final class ConcurrentWrites {
    * added) is thrown once all others have finished, so that nothing is still writing into the version.
    */
   void run() {
-    if (writes.size() <= 1) {
+    if (writes.size() <= 1 || threads == 1) {
       writes.values().forEach(Runnable::run);
       return;
     }
-    ExecutorService pool = Executors.newFixedThreadPool(Math.min(THREADS, writes.size()), r -> {
+    ExecutorService pool = Executors.newFixedThreadPool(Math.min(threads, writes.size()), r -> {
       Thread t = new Thread(r, "kpi-table-write");
       t.setDaemon(true);
       return t;

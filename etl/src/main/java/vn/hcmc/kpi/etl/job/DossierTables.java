@@ -91,9 +91,11 @@ final class DossierTables {
    *
    * @param accepted the fold's input rows (at least the {@link Rows#ACCEPTED} columns), for raw_dups
    * @param keptRawDups raw_dups rows carried from a base version (RAW_DUPS_SCHEMA), or null
+   * @param writeThreads table writes in flight at once ({@link ConcurrentWrites#threadsFor})
    */
   static Written write(Dataset<byte[]> folded, Instant asOf, Dataset<Row> accepted, Dataset<Row> keptRawDups,
-                       WarehousePublisher publisher, String runId, StorageLevel level, int partitions) {
+                       WarehousePublisher publisher, String runId, StorageLevel level, int partitions,
+                       int writeThreads) {
     SparkSession spark = folded.sparkSession();
     Dataset<Row> perDossier = folded.map((MapFunction<byte[], Row>) b -> {
       int d = FoldCodec.duplicates(b);
@@ -131,7 +133,7 @@ final class DossierTables {
     Dataset<Row> rawDupRows = rawDups;
 
     // every table from the same cached, segment-shuffled fold output, several writes in flight
-    ConcurrentWrites writes = ConcurrentWrites.of();
+    ConcurrentWrites writes = ConcurrentWrites.of(writeThreads);
     for (Table t : PUBLISHED) {
       writes.add(t.name(), () -> {
         Dataset<Row> rows = KpiJob.section(bySegment, t.section());

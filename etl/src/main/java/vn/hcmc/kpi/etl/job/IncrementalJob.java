@@ -199,7 +199,8 @@ public final class IncrementalJob {
     Dataset<byte[]> dossierEntries = spark.createDataset(folded.filter(b -> !FoldCodec.isReject(b)).rdd(),
         Encoders.BINARY());
     DossierTables.Written written = DossierTables.write(dossierEntries, asOf, KpiJob.acceptedRows(refoldInput),
-        baseRaw.filter(not(rewritten)), publisher, runId, StorageLevel.MEMORY_AND_DISK(), folded.getNumPartitions());
+        baseRaw.filter(not(rewritten)), publisher, runId, StorageLevel.MEMORY_AND_DISK(), folded.getNumPartitions(),
+        ConcurrentWrites.THREADS);
     Dataset<byte[]> refolded = written.folded();
     phase("refold, write segments");
 

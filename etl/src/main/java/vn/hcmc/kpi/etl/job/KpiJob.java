@@ -95,7 +95,7 @@ public final class KpiJob {
         Encoders.BINARY());
     // per-dossier tables and the incremental state, one file per segment (DossierTables, docs/incremental.md)
     DossierTables.Written written = DossierTables.write(dossierEntries, asOf, acceptedRows(keyed.rows()), null,
-        publisher, runId, cache, folded.getNumPartitions());
+        publisher, runId, cache, folded.getNumPartitions(), ConcurrentWrites.threadsFor(inputBytes));
     folded.unpersist();
     Dataset<byte[]> bySegment = written.folded();
     long duplicates = written.duplicates();
@@ -108,7 +108,7 @@ public final class KpiJob {
 
     Dataset<Row> officerWeekly = WeeklyTables.officerWeekly(officerFacts).persist(StorageLevel.MEMORY_AND_DISK());
     ReferenceData ref = reference;
-    ConcurrentWrites.of()
+    ConcurrentWrites.of(ConcurrentWrites.threadsFor(inputBytes))
         .add("officer_weekly", () -> write(oneSortedFile(officerWeekly, "ward_code", "week_start", "officer_id"), dir,
             "officer_weekly"))
         .add("ward_weekly", () -> write(oneSortedFile(WeeklyTables.wardWeekly(weekFacts, officerWeekly, asOf),

@@ -58,6 +58,16 @@ class ConcurrentWritesTest {
   }
 
   @Test
+  void oneThreadWritesInTheOrderAddedAndBigInputsGetOne() {
+    java.util.List<String> order = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+    ConcurrentWrites.of(1).add("a", () -> order.add("a")).add("b", () -> order.add("b")).add("c", () -> order.add("c"))
+        .run();
+    assertEquals(java.util.List.of("a", "b", "c"), order);
+    assertEquals(1, ConcurrentWrites.threadsFor(KpiJob.CACHE_IN_MEMORY_BELOW_BYTES));
+    assertEquals(ConcurrentWrites.THREADS, ConcurrentWrites.threadsFor(10L << 20));
+  }
+
+  @Test
   void twoWritesOfOneNameAreRefused() {
     assertThrows(IllegalArgumentException.class, () -> ConcurrentWrites.of().add("x", () -> { }).add("x", () -> { }));
   }
