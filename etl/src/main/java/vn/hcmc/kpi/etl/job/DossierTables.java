@@ -25,7 +25,6 @@ import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
-import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 import org.apache.spark.storage.StorageLevel;
 import scala.Tuple2;
@@ -87,16 +86,20 @@ final class DossierTables {
                  long duplicates) {}
 
   /**
-   * Writes the per-dossier tables and the state of a version from fold output.
+   * Writes the per-dossier tables and the state of a version from fold output (refused rows' entries
+   * included: they are skipped).
    *
    * @param accepted the fold's input rows (at least the {@link Rows#ACCEPTED} columns), for raw_dups
    * @param keptRawDups raw_dups rows carried from a base version (RAW_DUPS_SCHEMA), or null
    * @param writeThreads table writes in flight at once ({@link ConcurrentWrites#threadsFor})
    */
-  static Written write(Dataset<byte[]> folded, Instant asOf, Dataset<Row> accepted, Dataset<Row> keptRawDups,
+  static Written write(JavaRDD<byte[]> foldOutput, Instant asOf, Dataset<Row> accepted, Dataset<Row> keptRawDups,
                        WarehousePublisher publisher, String runId, StorageLevel level, int partitions,
                        int writeThreads) {
-    SparkSession spark = folded.sparkSession();
+    SparkSession spark = SparkSession.active();
+    // refused rows' entries ride with the fold output (FoldCodec.encodeReject); they are no dossier's
+    Dataset<byte[]> folded = spark.createDataset(foldOutput.filter(b -> !FoldCodec.isReject(b)).rdd(),
+        Encoders.BINARY());
     Dataset<Row> perDossier = folded.map((MapFunction<byte[], Row>) b -> {
       int d = FoldCodec.duplicates(b);
       return RowFactory.create(Segments.of(b, asOf), (long) d, FoldCodec.hasFacts(b) ? 1L : 0L, (long) b.length,

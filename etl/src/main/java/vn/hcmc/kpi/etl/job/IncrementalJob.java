@@ -196,9 +196,7 @@ public final class IncrementalJob {
     JavaRDD<Row> refoldInput = spark.createDataFrame(oldRows.union(keyed.rows()), KpiJob.KEYED)
         .repartition(job.foldPartitions(0, List.of()), col("key")).javaRDD();
     JavaRDD<byte[]> folded = job.foldKeyed(refoldInput, reference, asOf).persist(StorageLevel.MEMORY_AND_DISK());
-    Dataset<byte[]> dossierEntries = spark.createDataset(folded.filter(b -> !FoldCodec.isReject(b)).rdd(),
-        Encoders.BINARY());
-    DossierTables.Written written = DossierTables.write(dossierEntries, asOf, KpiJob.acceptedRows(refoldInput),
+    DossierTables.Written written = DossierTables.write(folded, asOf, KpiJob.acceptedRows(refoldInput),
         baseRaw.filter(not(rewritten)), publisher, runId, StorageLevel.MEMORY_AND_DISK(), folded.getNumPartitions(),
         ConcurrentWrites.THREADS);
     Dataset<byte[]> refolded = written.folded();
@@ -318,11 +316,7 @@ public final class IncrementalJob {
 
   /** The base version's rejects (linked) plus the new files' in a file of their own. */
   private void writeRejects(JavaRDD<byte[]> folded, Path baseDir, Path versionDir, String runId, long rejected) {
-    if (rejected > 0) {
-      KpiJob.write(KpiJob.oneSortedFile(KpiJob.section(folded.filter(FoldCodec::isReject), FoldCodec.Section.REJECTS)
-          .withColumn("run_id", org.apache.spark.sql.functions.lit(runId)), "source", "line"), versionDir.toString(),
-          "rejects");
-    }
+    if (rejected > 0) KpiJob.writeRejects(folded, runId, versionDir.toString());
     VersionFiles.linkAll(baseDir.resolve("rejects"), versionDir.resolve("rejects"));
   }
 

@@ -3,8 +3,6 @@ package vn.hcmc.kpi.etl.job;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
 
-import java.io.IOException;
-import java.io.InputStream;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -13,9 +11,7 @@ import java.util.List;
 import java.util.Map;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.function.FlatMapFunction;
-import org.apache.spark.api.java.function.MapPartitionsFunction;
 import org.apache.spark.broadcast.Broadcast;
-import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
@@ -26,8 +22,6 @@ import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.apache.spark.storage.StorageLevel;
 import vn.hcmc.kpi.etl.dossier.DossierFold;
-import vn.hcmc.kpi.etl.ingest.LogFileReader;
-import vn.hcmc.kpi.etl.ingest.UnreadableFileException;
 import vn.hcmc.kpi.etl.model.LogEvent;
 import vn.hcmc.kpi.etl.profile.InputMapping;
 import vn.hcmc.kpi.etl.profile.MappingProfile;
@@ -88,13 +82,9 @@ public final class KpiJob {
     Faults.point("after-ingest");
     JavaRDD<byte[]> folded = foldKeyed(keyed.rows(), reference, asOf).persist(cache);
     String dir = version;
-    // refused rows travel with the fold output as entries of their own (FoldCodec.encodeReject)
-    write(oneSortedFile(section(folded, FoldCodec.Section.REJECTS).withColumn("run_id", lit(runId)),
-        "source", "line"), dir, "rejects");
-    Dataset<byte[]> dossierEntries = spark.createDataset(folded.filter(b -> !FoldCodec.isReject(b)).rdd(),
-        Encoders.BINARY());
+    writeRejects(folded, runId, dir);
     // per-dossier tables and the incremental state, one file per segment (DossierTables, docs/incremental.md)
-    DossierTables.Written written = DossierTables.write(dossierEntries, asOf, acceptedRows(keyed.rows()), null,
+    DossierTables.Written written = DossierTables.write(folded, asOf, acceptedRows(keyed.rows()), null,
         publisher, runId, cache, folded.getNumPartitions(), ConcurrentWrites.threadsFor(inputBytes));
     folded.unpersist();
     Dataset<byte[]> bySegment = written.folded();
@@ -153,6 +143,12 @@ public final class KpiJob {
     return SparkSession.active().createDataFrame(keyed
         .filter(r -> !EventCodec.isReject((byte[]) r.get(1)))
         .map(r -> Rows.accepted(EventCodec.decode((byte[]) r.get(1)))), DossierTables.ACCEPTED_SCHEMA);
+  }
+
+  /** The run's refused rows, which travel with the fold output as entries of their own (FoldCodec.encodeReject). */
+  static void writeRejects(JavaRDD<byte[]> folded, String runId, String versionDir) {
+    write(oneSortedFile(section(folded.filter(FoldCodec::isReject), FoldCodec.Section.REJECTS)
+        .withColumn("run_id", lit(runId)), "source", "line"), versionDir, "rejects");
   }
 
   static Dataset<Row> oneSortedFile(Dataset<Row> table, String... columns) {
