@@ -48,7 +48,7 @@ import vn.hcmc.kpi.dashboard.warehouse.Warehouse;
  * {@code display_name}; {@code rejects} has no {@code raw} (input lines carry ids and names). The
  * id→pseudonym table behind the views is named with a leading {@code _}, which the guard refuses.
  *
- * <p>Each query: {@link SqlGuard} first; then it runs as {@code SELECT * FROM (<query>) LIMIT rowLimit+1}
+ * <p>Each query: {@link SqlGuard} first (its verdict on the exact text is kept per version, {@link Verdicts}); then it runs as {@code SELECT * FROM (<query>) LIMIT rowLimit+1}
  * on its own connection, cancelled from a timer at the time limit; every query is audited.
  */
 @Component
@@ -134,18 +134,55 @@ public class SqlSandbox {
     while (trimmed.endsWith(";")) {
       trimmed = trimmed.substring(0, trimmed.length() - 1).strip();
     }
+    String wrapped = "SELECT * FROM (\n" + trimmed + "\n) AS console_query LIMIT " + (settings.rowLimit() + 1L);
     try (DuckDBConnection connection = (DuckDBConnection) database.connection.duplicate()) {
-      Optional<String> refusal = SqlGuard.refusal(connection, sql, database.tables);
-      if (refusal.isEmpty()) {
-        // the guard saw one statement; wrapped, it must still be one SELECT (a comment cannot swallow the ')')
-        String wrapped = "SELECT * FROM (\n" + trimmed + "\n) AS console_query LIMIT " + (settings.rowLimit() + 1L);
-        refusal = SqlGuard.refusal(connection, wrapped, database.tables);
+      Optional<String> refusal = database.verdicts.get(sql);
+      if (refusal == null) {
+        refusal = SqlGuard.refusal(connection, sql, database.tables);
         if (refusal.isEmpty()) {
-          return query(connection, wrapped, database.version, start);
+          // the guard saw one statement; wrapped, it must still be one SELECT (a comment cannot swallow the ')')
+          refusal = SqlGuard.refusal(connection, wrapped, database.tables);
         }
+        database.verdicts.put(sql, refusal);
+      }
+      if (refusal.isEmpty()) {
+        return query(connection, wrapped, database.version, start);
       }
       return new SqlResult(database.version, Outcome.REFUSED, refusal.get(), List.of(), List.of(), millis(start),
           settings.rowLimit());
+    }
+  }
+
+  /**
+   * The guard's verdicts on the query texts a version's console has seen. A verdict depends only on the
+   * exact text and the version's tables, so it is kept with the version's database: a repeated query (an
+   * analyst's rerun, a saved query) skips the two parses, which cost more than a small query itself
+   * (issue 10 load bench: two of the three DuckDB round trips per request).
+   */
+  static final class Verdicts {
+    static final int MAX_ENTRIES = 1_000;
+    static final int MAX_SQL_CHARS = 8_192;
+
+    private final Map<String, Optional<String>> seen = new LinkedHashMap<>(64, 0.75f, true) {
+      @Override
+      protected boolean removeEldestEntry(Map.Entry<String, Optional<String>> eldest) {
+        return size() > MAX_ENTRIES;
+      }
+    };
+
+    /** The verdict on exactly this text, or null when it was not seen (or not kept). */
+    synchronized Optional<String> get(String sql) {
+      return seen.get(sql);
+    }
+
+    synchronized void put(String sql, Optional<String> refusal) {
+      if (sql.length() <= MAX_SQL_CHARS) {
+        seen.put(sql, refusal);
+      }
+    }
+
+    synchronized int size() {
+      return seen.size();
     }
   }
 
@@ -370,6 +407,7 @@ public class SqlSandbox {
     final String version;
     final DuckDBConnection connection;
     final Set<String> tables;
+    final Verdicts verdicts = new Verdicts();
     final AtomicInteger references = new AtomicInteger(1);
 
     Database(String version, DuckDBConnection connection, Set<String> tables) {
