@@ -43,14 +43,26 @@ public class SqlAudit {
     this.file = dir.resolve(FILE);
   }
 
-  public synchronized void append(Entry entry) {
-    try {
-      Files.createDirectories(file.getParent());
-      Files.writeString(file, json.writeValueAsString(entry) + "\n", StandardCharsets.UTF_8, StandardOpenOption.CREATE,
-          StandardOpenOption.APPEND, StandardOpenOption.WRITE);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot write the SQL audit " + file, e);
+  public void append(Entry entry) {
+    String line = json.writeValueAsString(entry) + "\n"; // outside the lock: only the write is ordered
+    synchronized (this) {
+      try {
+        try {
+          write(line);
+        } catch (java.nio.file.NoSuchFileException e) {
+          // the folder is made when first needed, not checked on every query (it cost more than the write)
+          Files.createDirectories(file.getParent());
+          write(line);
+        }
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot write the SQL audit " + file, e);
+      }
     }
+  }
+
+  private void write(String line) throws IOException {
+    Files.writeString(file, line, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND,
+        StandardOpenOption.WRITE);
   }
 
   /** The last entries read, and the file's size and time then (the file is only ever appended to). */

@@ -33,10 +33,43 @@ final class SqlGuard {
   private SqlGuard() {
   }
 
+  /**
+   * The guard's answer on one query text: why it is refused (empty: it may run), and whether its result
+   * depends on the version's tables alone (so it may be kept for the version): every function it calls is
+   * one whose overloads DuckDB declares CONSISTENT, no bare name could be a clock or session value
+   * ({@code current_date} parses as a column), it samples nothing and calls no table function.
+   */
+  record Verdict(Optional<String> refusal, boolean deterministic) {
+  }
+
+  /** Names SQL lets a query write without parentheses that DuckDB binds to the clock or the session. */
+  static final Set<String> BARE_VALUES = Set.of("current_date", "current_time", "current_timestamp", "localtime",
+      "localtimestamp", "current_user", "session_user", "user", "current_role", "current_catalog", "current_schema",
+      "now", "today");
+
+  /** Lower-case names of the functions all of whose overloads DuckDB declares CONSISTENT (not random(), now() …). */
+  static Set<String> consistentFunctions(Connection connection) throws SQLException {
+    Set<String> names = new HashSet<>();
+    try (PreparedStatement statement = connection.prepareStatement("SELECT lower(function_name) FROM duckdb_functions()"
+        + " GROUP BY 1 HAVING bool_and(coalesce(stability = 'CONSISTENT', false))");
+         ResultSet row = statement.executeQuery()) {
+      while (row.next()) {
+        names.add(row.getString(1));
+      }
+    }
+    return Set.copyOf(names);
+  }
+
   /** Why {@code sql} is refused, or empty when it may run. */
   static Optional<String> refusal(Connection connection, String sql, Set<String> tables) throws SQLException {
+    return verdict(connection, sql, tables, Set.of()).refusal();
+  }
+
+  /** The verdict on {@code sql}; {@code consistentFunctions}: lower-case names of DuckDB's CONSISTENT functions. */
+  static Verdict verdict(Connection connection, String sql, Set<String> tables, Set<String> consistentFunctions)
+      throws SQLException {
     if (sql == null || sql.isBlank()) {
-      return Optional.of("no query given");
+      return new Verdict(Optional.of("no query given"), false);
     }
     String serialized;
     try (PreparedStatement statement = connection.prepareStatement("SELECT json_serialize_sql(?::VARCHAR)")) {
@@ -49,27 +82,72 @@ final class SqlGuard {
     JsonNode tree = JSON.readTree(serialized);
     if (tree.path("error").asBoolean(false)) {
       if ("not implemented".equals(tree.path("error_type").asString(""))) {
-        return Optional.of("refused: only one read-only query (SELECT, WITH … SELECT, FROM …) is allowed;"
+        return refused("refused: only one read-only query (SELECT, WITH … SELECT, FROM …) is allowed;"
             + " COPY, ATTACH, INSTALL, LOAD, SET, RESET, PRAGMA, CREATE, INSERT, UPDATE, DELETE, DROP, EXPORT"
             + " and the like are not");
       }
-      return Optional.of("the query cannot be parsed: " + tree.path("error_message").asString(""));
+      return refused("the query cannot be parsed: " + tree.path("error_message").asString(""));
     }
     int statements = tree.path("statements").size();
     if (statements == 0) {
-      return Optional.of("no query given");
+      return refused("no query given");
     }
     if (statements > 1) {
-      return Optional.of("refused: only one statement is allowed, got " + statements);
+      return refused("refused: only one statement is allowed, got " + statements);
     }
     Set<String> ctes = new HashSet<>();
     collectCtes(tree, ctes);
     for (String cte : ctes) {
       if (cte.startsWith("_")) {
-        return Optional.of("refused: names starting with '_' are reserved (" + cte + ")");
+        return refused("refused: names starting with '_' are reserved (" + cte + ")");
       }
     }
-    return walk(tree, tables, ctes);
+    Optional<String> refusal = walk(tree, tables, ctes);
+    return new Verdict(refusal, refusal.isEmpty() && deterministic(tree, consistentFunctions));
+  }
+
+  private static Verdict refused(String reason) {
+    return new Verdict(Optional.of(reason), false);
+  }
+
+  /** Whether the parse tree calls only consistent functions, names no clock or session value, samples nothing. */
+  static boolean deterministic(JsonNode node, Set<String> consistentFunctions) {
+    if (node.isObject()) {
+      JsonNode sample = node.get("sample");
+      if (sample != null && !sample.isNull()) {
+        return false;
+      }
+      String type = node.path("type").asString("");
+      if ("TABLE_FUNCTION".equals(type)) {
+        return false;
+      }
+      if ("FUNCTION".equals(node.path("class").asString(""))) {
+        String name = node.path("function_name").asString("").toLowerCase(Locale.ROOT);
+        if (!consistentFunctions.contains(name)) {
+          return false;
+        }
+      }
+      if ("COLUMN_REF".equals(type)) {
+        for (JsonNode part : node.path("column_names")) {
+          String name = part.asString("").toLowerCase(Locale.ROOT);
+          if (BARE_VALUES.contains(name)) {
+            return false;
+          }
+        }
+      }
+      for (JsonNode child : node) {
+        if (!deterministic(child, consistentFunctions)) {
+          return false;
+        }
+      }
+    } else if (node.isArray()) {
+      for (JsonNode child : node) {
+        if (!deterministic(child, consistentFunctions)) {
+          return false;
+        }
+      }
+    }
+    return true;
   }
 
   private static void collectCtes(JsonNode node, Set<String> ctes) {

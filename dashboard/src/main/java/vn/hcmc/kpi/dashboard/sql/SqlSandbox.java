@@ -48,8 +48,9 @@ import vn.hcmc.kpi.dashboard.warehouse.Warehouse;
  * {@code display_name}; {@code rejects} has no {@code raw} (input lines carry ids and names). The
  * id→pseudonym table behind the views is named with a leading {@code _}, which the guard refuses.
  *
- * <p>Each query: {@link SqlGuard} first (its verdict on the exact text is kept per version, {@link Verdicts}); then it runs as {@code SELECT * FROM (<query>) LIMIT rowLimit+1}
- * on its own connection, cancelled from a timer at the time limit; every query is audited.
+ * <p>Each query: {@link SqlGuard} first (its verdict on the exact text is kept per version, {@link KeptByText}); then it runs as {@code SELECT * FROM (<query>) LIMIT rowLimit+1}
+ * on its own connection, cancelled from a timer at the time limit; the result of a deterministic query is kept
+ * for the version and answers the same text again; every request is audited.
  */
 @Component
 public class SqlSandbox {
@@ -107,6 +108,16 @@ public class SqlSandbox {
     return result;
   }
 
+  /** How many results the current version's console keeps (tests). */
+  int keptResults() {
+    Database database = acquire();
+    try {
+      return database.results.size();
+    } finally {
+      database.release();
+    }
+  }
+
   /** Tables and their columns as the console sees them (for the schema browser). */
   public Map<String, List<Column>> schema() {
     Database database = acquire();
@@ -135,56 +146,54 @@ public class SqlSandbox {
       trimmed = trimmed.substring(0, trimmed.length() - 1).strip();
     }
     String wrapped = "SELECT * FROM (\n" + trimmed + "\n) AS console_query LIMIT " + (settings.rowLimit() + 1L);
+    SqlGuard.Verdict known = database.verdicts.get(sql);
+    if (known != null && known.deterministic()) {
+      SqlResult kept = database.results.get(sql);
+      if (kept != null) { // answered without a connection
+        return new SqlResult(kept.warehouseVersion(), kept.outcome(), kept.message(), kept.columns(), kept.rows(),
+            millis(start), kept.rowLimit());
+      }
+    }
     try (DuckDBConnection connection = (DuckDBConnection) database.connection.duplicate()) {
-      Optional<String> refusal = database.verdicts.get(sql);
-      if (refusal == null) {
-        refusal = SqlGuard.refusal(connection, sql, database.tables);
-        if (refusal.isEmpty()) {
+      SqlGuard.Verdict verdict = known;
+      if (verdict == null) {
+        verdict = SqlGuard.verdict(connection, sql, database.tables, database.consistentFunctions);
+        if (verdict.refusal().isEmpty()) {
           // the guard saw one statement; wrapped, it must still be one SELECT (a comment cannot swallow the ')')
-          refusal = SqlGuard.refusal(connection, wrapped, database.tables);
+          Optional<String> wrappedRefusal = SqlGuard.refusal(connection, wrapped, database.tables);
+          if (wrappedRefusal.isPresent()) {
+            verdict = new SqlGuard.Verdict(wrappedRefusal, false);
+          }
         }
-        database.verdicts.put(sql, refusal);
+        database.verdicts.put(sql, verdict);
       }
-      if (refusal.isEmpty()) {
-        return query(connection, wrapped, database.version, start);
+      if (verdict.refusal().isPresent()) {
+        return new SqlResult(database.version, Outcome.REFUSED, verdict.refusal().get(), List.of(), List.of(),
+            millis(start), settings.rowLimit());
       }
-      return new SqlResult(database.version, Outcome.REFUSED, refusal.get(), List.of(), List.of(), millis(start),
-          settings.rowLimit());
+      SqlResult result = query(connection, wrapped, database.version, start);
+      if (verdict.deterministic() && result.outcome().hasRows()
+          && (long) result.rows().size() * Math.max(1, result.columns().size()) <= KEPT_RESULT_MAX_CELLS) {
+        database.results.put(sql, new SqlResult(result.warehouseVersion(), result.outcome(), result.message(),
+            List.copyOf(result.columns()), result.rows().stream().map(java.util.Collections::unmodifiableList).toList(),
+            result.millis(), result.rowLimit()));
+      }
+      return result;
     }
   }
 
   /**
-   * The guard's verdicts on the query texts a version's console has seen. A verdict depends only on the
-   * exact text and the version's tables, so it is kept with the version's database: a repeated query (an
-   * analyst's rerun, a saved query) skips the two parses, which cost more than a small query itself
-   * (issue 10 load bench: two of the three DuckDB round trips per request).
+   * Why verdicts and results are kept per version ({@link KeptByText}): the guard parses a query twice with
+   * DuckDB, which costs more than running a small query, and a verdict depends only on the exact text and
+   * the version's tables. A result depends on nothing else either when the query calls only functions that
+   * DuckDB itself declares CONSISTENT, samples nothing and reads no table function ({@link SqlGuard.Verdict}),
+   * because a published version's files never change. Issue 10's load bench: two of the three DuckDB round
+   * trips per request were the guard's.
    */
-  static final class Verdicts {
-    static final int MAX_ENTRIES = 1_000;
-    static final int MAX_SQL_CHARS = 8_192;
-
-    private final Map<String, Optional<String>> seen = new LinkedHashMap<>(64, 0.75f, true) {
-      @Override
-      protected boolean removeEldestEntry(Map.Entry<String, Optional<String>> eldest) {
-        return size() > MAX_ENTRIES;
-      }
-    };
-
-    /** The verdict on exactly this text, or null when it was not seen (or not kept). */
-    synchronized Optional<String> get(String sql) {
-      return seen.get(sql);
-    }
-
-    synchronized void put(String sql, Optional<String> refusal) {
-      if (sql.length() <= MAX_SQL_CHARS) {
-        seen.put(sql, refusal);
-      }
-    }
-
-    synchronized int size() {
-      return seen.size();
-    }
-  }
+  static final int KEPT_VERDICTS = 1_000;
+  static final int KEPT_RESULTS = 200;
+  /** Rows × columns of a result that is kept at most: 200 such results are at most 4 M values. */
+  static final int KEPT_RESULT_MAX_CELLS = 20_000;
 
   private SqlResult query(DuckDBConnection connection, String wrapped, String version, long start) {
     AtomicBoolean timedOut = new AtomicBoolean();
@@ -346,8 +355,9 @@ public class SqlSandbox {
               + viewSql(directory, table, officerColumns.get(table)));
           published.add(table);
         }
+        Set<String> consistent = SqlGuard.consistentFunctions(connection);
         statement.execute("SET lock_configuration = true");
-        return new Database(version, connection, Set.copyOf(published));
+        return new Database(version, connection, Set.copyOf(published), consistent);
       } catch (SQLException | RuntimeException e) {
         connection.close();
         throw e;
@@ -407,13 +417,16 @@ public class SqlSandbox {
     final String version;
     final DuckDBConnection connection;
     final Set<String> tables;
-    final Verdicts verdicts = new Verdicts();
+    final Set<String> consistentFunctions;
+    final KeptByText<SqlGuard.Verdict> verdicts = new KeptByText<>(KEPT_VERDICTS);
+    final KeptByText<SqlResult> results = new KeptByText<>(KEPT_RESULTS);
     final AtomicInteger references = new AtomicInteger(1);
 
-    Database(String version, DuckDBConnection connection, Set<String> tables) {
+    Database(String version, DuckDBConnection connection, Set<String> tables, Set<String> consistentFunctions) {
       this.version = version;
       this.connection = connection;
       this.tables = tables;
+      this.consistentFunctions = consistentFunctions;
     }
 
     void release() {

@@ -14,6 +14,7 @@ import java.util.TreeMap;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -126,6 +127,40 @@ class SqlConsoleTests extends FixtureApp {
     assertThat(AUDIT_DIR.resolve(SqlAudit.FILE)).exists();
     String page = Http.as(ADMIN, port, "/admin/audit", "text/html").body();
     assertThat(page).contains("id=\"audit\"").contains("REFUSED");
+  }
+
+  @Autowired
+  private SqlSandbox sandbox;
+
+  @Test
+  void aDeterministicQuerysResultIsKeptForTheVersionAndNothingElseIs() {
+    String query = "SELECT ward_code, count(*) AS weeks, sum(received) AS received FROM ward_weekly GROUP BY 1 ORDER BY 1";
+    int before = sandbox.keptResults();
+    HttpResponse<String> first = sql(ANALYST, query, "");
+    assertThat(first.statusCode()).as(first.body()).isEqualTo(200);
+    assertThat(sandbox.keptResults()).isEqualTo(before + 1);
+    HttpResponse<String> again = sql(ANALYST, query, "");
+    assertThat(JSON.readTree(again.body()).get("rows")).isEqualTo(JSON.readTree(first.body()).get("rows"));
+    assertThat(JSON.readTree(again.body()).get("columns")).isEqualTo(JSON.readTree(first.body()).get("columns"));
+    assertThat(sandbox.keptResults()).isEqualTo(before + 1);
+    // the same figures as DuckDB gives on the version's files
+    assertThat(JSON.readTree(again.body()).get("rows").size())
+        .isEqualTo(rows("SELECT DISTINCT ward_code FROM {ward_weekly}").size());
+
+    // random, clock and sampled queries run every time: never kept
+    for (String volatileQuery : List.of("SELECT random() AS r FROM range(3)", "SELECT random() AS r",
+        "SELECT now() AS t, count(*) FROM ward_weekly", "SELECT * FROM ward_weekly USING SAMPLE 5")) {
+      HttpResponse<String> response = sql(ANALYST, volatileQuery, "");
+      assertThat(response.statusCode()).as(volatileQuery + " " + response.body()).isEqualTo(200);
+    }
+    assertThat(sandbox.keptResults()).isEqualTo(before + 1);
+    String r1 = JSON.readTree(sql(ANALYST, "SELECT random() AS r", "").body()).get("rows").toString();
+    String r2 = JSON.readTree(sql(ANALYST, "SELECT random() AS r", "").body()).get("rows").toString();
+    assertThat(r2).as("random() asked twice").isNotEqualTo(r1);
+    // refused and failed queries are not kept either
+    sql(ANALYST, "SELECT * FROM read_csv('/etc/passwd')", "");
+    sql(ANALYST, "SELECT no_such_column FROM ward_weekly", "");
+    assertThat(sandbox.keptResults()).isEqualTo(before + 1);
   }
 
   @Test
