@@ -191,8 +191,11 @@ public class SqlSandbox {
    * trips per request were the guard's.
    */
   static final int KEPT_VERDICTS = 1_000;
-  static final int KEPT_RESULTS = 200;
-  /** Rows × columns of a result that is kept at most: 200 such results are at most 4 M values. */
+  static final int KEPT_RESULTS = 100;
+  /**
+   * Rows × columns of a result that is kept at most: 100 such results are at most 2 M values (tens of MB of
+   * heap per version at worst; a ward-week table of a few columns fits, a year of ward-weeks does not).
+   */
   static final int KEPT_RESULT_MAX_CELLS = 20_000;
 
   private SqlResult query(DuckDBConnection connection, String wrapped, String version, long start) {
