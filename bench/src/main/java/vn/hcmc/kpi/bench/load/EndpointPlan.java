@@ -27,6 +27,16 @@ final class EndpointPlan {
         + "WHERE week_start = DATE '" + f.week() + "' GROUP BY ward_code ORDER BY received DESC";
   }
 
+  /**
+   * The console request with a text no request had before: the query and a numbered comment (the same
+   * query for DuckDB, another text for the console's kept verdicts and results).
+   */
+  static ApiRequest freshSql(ApiRequest sql, long n) {
+    String body = sql.jsonBody();
+    int end = body.lastIndexOf('"');
+    return new ApiRequest(sql.method(), sql.pathAndQuery(), body.substring(0, end) + " /* " + n + " */" + body.substring(end));
+  }
+
   static final List<Target> TARGETS = List.of(
       new Target("GET /api/wards/{wardCode}/weeks/{weekStart}", Role.LEADER, false,
           f -> ApiRequest.get("/api/wards/" + f.unitCode() + "/weeks/" + f.week())),

@@ -20,6 +20,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 public final class LoadCommand {
 
   /** The demo profile's accounts (application-demo.yml): password "demo". */
+  /** Numbers the SQL texts of {@code --fresh-sql}, over all clients. */
+  private static final java.util.concurrent.atomic.AtomicLong FRESH = new java.util.concurrent.atomic.AtomicLong();
+
   static final Map<EndpointPlan.Role, ApiClient.Account> ACCOUNTS = Map.of(
       EndpointPlan.Role.LEADER, new ApiClient.Account("leader-26782", "demo"),
       EndpointPlan.Role.PLANNER, new ApiClient.Account("planner", "demo"),
@@ -80,7 +83,9 @@ public final class LoadCommand {
         for (int clients : options.clients()) {
           List<ClosedLoop.Caller> callers = new ArrayList<>();
           for (ApiClient client : pool.clients(target.role(), clients)) {
-            callers.add(() -> client.call(request));
+            callers.add(options.freshSql() && request.pathAndQuery().equals("/api/sql")
+                ? () -> client.call(EndpointPlan.freshSql(request, FRESH.incrementAndGet()))
+                : () -> client.call(request));
           }
           LatencyStats stats = ClosedLoop.run(callers, options.warmup(), options.duration());
           LoadResult result = new LoadResult(target.operation(), ACCOUNTS.get(target.role()).username(), clients,

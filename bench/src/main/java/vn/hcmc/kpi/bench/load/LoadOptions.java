@@ -9,12 +9,12 @@ import java.util.Locale;
 
 /** The options of {@code kpi bench --load}, checked as they are read (every message says what was wrong). */
 record LoadOptions(Path warehouse, List<Integer> clients, Duration duration, Duration warmup, ApiClient.Auth auth,
-    boolean downloads, String only, int port, Path out, Duration timeout, String serveJavaOptions) {
+    boolean downloads, String only, int port, Path out, Duration timeout, String serveJavaOptions, boolean freshSql) {
 
   static final String USAGE = """
       Usage: kpi bench --load --warehouse DIR [--clients 20,50] [--duration 20s] [--warmup 5s]
                        [--auth session|basic] [--downloads] [--only TEXT] [--port 0] [--timeout 30s]
-                       [--serve-opts "-Xmx2g"] [--out data/bench]
+                       [--serve-opts "-Xmx2g"] [--fresh-sql] [--out data/bench]
 
         --warehouse DIR   a published warehouse (DIR/CURRENT); the dashboard is started on it
         --clients LIST    concurrent closed-loop clients per endpoint, one run each (default 20,50)
@@ -28,6 +28,8 @@ record LoadOptions(Path warehouse, List<Integer> clients, Duration duration, Dur
         --port N          the dashboard's port (default 0: a free one)
         --timeout D       per request; a request without an answer by then is an error (default 30s)
         --serve-opts S    JVM options of the dashboard (default: $KPI_SERVE_JAVA_OPTS)
+        --fresh-sql       every SQL console request a text the version has not seen (the query with a
+                          numbered comment): measures parsing and running it, not a kept verdict or result
         --out DIR         load.csv, load.html, the dashboard's log (default data/bench)
       The dashboard runs with the demo profile (accounts leader-26782, planner, analyst, admin).
       Results: DIR/load.csv and DIR/load.html; a table is also printed.
@@ -44,6 +46,7 @@ record LoadOptions(Path warehouse, List<Integer> clients, Duration duration, Dur
   static final String TIMEOUT = "--timeout";
   static final String SERVE_OPTS = "--serve-opts";
   static final String OUT = "--out";
+  static final String FRESH_SQL = "--fresh-sql";
 
   /** @throws IllegalArgumentException with what was wrong */
   static LoadOptions parse(List<String> args) {
@@ -58,6 +61,7 @@ record LoadOptions(Path warehouse, List<Integer> clients, Duration duration, Dur
     Path out = Path.of("data/bench");
     Duration timeout = Duration.ofSeconds(30);
     String serveOpts = System.getenv("KPI_SERVE_JAVA_OPTS");
+    boolean freshSql = false;
     for (int i = 0; i < args.size(); i++) {
       String option = args.get(i);
       switch (option) {
@@ -72,6 +76,7 @@ record LoadOptions(Path warehouse, List<Integer> clients, Duration duration, Dur
         case TIMEOUT -> timeout = duration(value(args, ++i, option), option);
         case SERVE_OPTS -> serveOpts = value(args, ++i, option);
         case OUT -> out = Path.of(value(args, ++i, option));
+        case FRESH_SQL -> freshSql = true;
         default -> throw new IllegalArgumentException("unknown option " + option);
       }
     }
@@ -84,7 +89,8 @@ record LoadOptions(Path warehouse, List<Integer> clients, Duration duration, Dur
     if (duration.isZero() || timeout.isZero()) {
       throw new IllegalArgumentException(DURATION + " and " + TIMEOUT + " must be longer than 0");
     }
-    return new LoadOptions(warehouse, clients, duration, warmup, auth, downloads, only, port, out, timeout, serveOpts);
+    return new LoadOptions(warehouse, clients, duration, warmup, auth, downloads, only, port, out, timeout, serveOpts,
+        freshSql);
   }
 
   private static String value(List<String> args, int i, String option) {

@@ -47,6 +47,13 @@ class LoadPlanTests {
     assertTrue(paths.contains("/api/city/weeks/2026-01-26"), paths.toString());
     assertTrue(paths.contains("/api/dossiers/H26782-1"), paths.toString());
     assertTrue(paths.stream().noneMatch(p -> p.contains("{")), paths.toString());
+
+    // --fresh-sql: the same query, another text each time, still one JSON string
+    ApiRequest sql = EndpointPlan.TARGETS.stream().filter(t -> t.operation().equals("POST /api/sql")).findFirst()
+        .orElseThrow().request().apply(f);
+    ApiRequest fresh = EndpointPlan.freshSql(sql, 42);
+    assertEquals(sql.jsonBody().replace("DESC\"}", "DESC /* 42 */\"}"), fresh.jsonBody());
+    assertTrue(!EndpointPlan.freshSql(sql, 43).jsonBody().equals(fresh.jsonBody()));
   }
 
   @Test
@@ -58,6 +65,8 @@ class LoadPlanTests {
     assertEquals(Duration.ofMinutes(1), o.duration());
     assertEquals(Duration.ofMillis(500), o.warmup());
     assertEquals(ApiClient.Auth.BASIC, o.auth());
+    assertTrue(!o.freshSql());
+    assertTrue(LoadOptions.parse(List.of("--warehouse", dir.toString(), "--fresh-sql")).freshSql());
     assertEquals(Duration.ofMillis(2500), LoadOptions.duration("2.5", "--duration"));
     assertMessage("--warehouse DIR is required", List.of());
     assertMessage("has no CURRENT file", List.of("--warehouse", dir.resolve("nope").toString()));

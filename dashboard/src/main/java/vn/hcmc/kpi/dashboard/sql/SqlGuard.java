@@ -71,14 +71,50 @@ final class SqlGuard {
     if (sql == null || sql.isBlank()) {
       return new Verdict(Optional.of("no query given"), false);
     }
-    String serialized;
-    try (PreparedStatement statement = connection.prepareStatement("SELECT json_serialize_sql(?::VARCHAR)")) {
-      statement.setString(1, sql);
+    return verdict(serialize(connection, sql)[0], tables, consistentFunctions);
+  }
+
+  /**
+   * The verdict on {@code sql} as the analyst wrote it and on {@code wrapped}, the text that runs: both must pass
+   * (the first gives the clearer reasons). Both are parsed in one DuckDB round trip.
+   */
+  static Verdict verdict(Connection connection, String sql, String wrapped, Set<String> tables,
+                         Set<String> consistentFunctions) throws SQLException {
+    if (sql == null || sql.isBlank()) {
+      return new Verdict(Optional.of("no query given"), false);
+    }
+    String[] trees = serialize(connection, sql, wrapped);
+    Verdict verdict = verdict(trees[0], tables, consistentFunctions);
+    if (verdict.refusal().isPresent()) {
+      return verdict;
+    }
+    // wrapped, it must still be one SELECT (a comment cannot swallow the ')')
+    Optional<String> refusal = verdict(trees[1], tables, Set.of()).refusal();
+    return refusal.isPresent() ? new Verdict(refusal, false) : verdict;
+  }
+
+  /** DuckDB's parse trees of the texts, as JSON, from one statement. */
+  private static String[] serialize(Connection connection, String... texts) throws SQLException {
+    StringBuilder select = new StringBuilder("SELECT ");
+    for (int i = 0; i < texts.length; i++) {
+      select.append(i == 0 ? "" : ", ").append("json_serialize_sql(?::VARCHAR)");
+    }
+    String[] trees = new String[texts.length];
+    try (PreparedStatement statement = connection.prepareStatement(select.toString())) {
+      for (int i = 0; i < texts.length; i++) {
+        statement.setString(i + 1, texts[i]);
+      }
       try (ResultSet result = statement.executeQuery()) {
         result.next();
-        serialized = result.getString(1);
+        for (int i = 0; i < texts.length; i++) {
+          trees[i] = result.getString(i + 1);
+        }
       }
     }
+    return trees;
+  }
+
+  private static Verdict verdict(String serialized, Set<String> tables, Set<String> consistentFunctions) {
     JsonNode tree = JSON.readTree(serialized);
     if (tree.path("error").asBoolean(false)) {
       if ("not implemented".equals(tree.path("error_type").asString(""))) {

@@ -15,7 +15,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -157,14 +156,7 @@ public class SqlSandbox {
     try (DuckDBConnection connection = (DuckDBConnection) database.connection.duplicate()) {
       SqlGuard.Verdict verdict = known;
       if (verdict == null) {
-        verdict = SqlGuard.verdict(connection, sql, database.tables, database.consistentFunctions);
-        if (verdict.refusal().isEmpty()) {
-          // the guard saw one statement; wrapped, it must still be one SELECT (a comment cannot swallow the ')')
-          Optional<String> wrappedRefusal = SqlGuard.refusal(connection, wrapped, database.tables);
-          if (wrappedRefusal.isPresent()) {
-            verdict = new SqlGuard.Verdict(wrappedRefusal, false);
-          }
-        }
+        verdict = SqlGuard.verdict(connection, sql, wrapped, database.tables, database.consistentFunctions);
         database.verdicts.put(sql, verdict);
       }
       if (verdict.refusal().isPresent()) {
