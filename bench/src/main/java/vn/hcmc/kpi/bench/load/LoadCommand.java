@@ -19,10 +19,10 @@ import com.fasterxml.jackson.databind.JsonNode;
  */
 public final class LoadCommand {
 
-  /** The demo profile's accounts (application-demo.yml): password "demo". */
   /** Numbers the SQL texts of {@code --fresh-sql}, over all clients. */
   private static final java.util.concurrent.atomic.AtomicLong FRESH = new java.util.concurrent.atomic.AtomicLong();
 
+  /** The demo profile's accounts (application-demo.yml): password "demo". */
   static final Map<EndpointPlan.Role, ApiClient.Account> ACCOUNTS = Map.of(
       EndpointPlan.Role.LEADER, new ApiClient.Account("leader-26782", "demo"),
       EndpointPlan.Role.PLANNER, new ApiClient.Account("planner", "demo"),

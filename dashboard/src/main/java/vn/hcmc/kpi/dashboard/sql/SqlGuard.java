@@ -60,23 +60,10 @@ final class SqlGuard {
     return Set.copyOf(names);
   }
 
-  /** Why {@code sql} is refused, or empty when it may run. */
-  static Optional<String> refusal(Connection connection, String sql, Set<String> tables) throws SQLException {
-    return verdict(connection, sql, tables, Set.of()).refusal();
-  }
-
-  /** The verdict on {@code sql}; {@code consistentFunctions}: lower-case names of DuckDB's CONSISTENT functions. */
-  static Verdict verdict(Connection connection, String sql, Set<String> tables, Set<String> consistentFunctions)
-      throws SQLException {
-    if (sql == null || sql.isBlank()) {
-      return new Verdict(Optional.of("no query given"), false);
-    }
-    return verdict(serialize(connection, sql)[0], tables, consistentFunctions);
-  }
-
   /**
    * The verdict on {@code sql} as the analyst wrote it and on {@code wrapped}, the text that runs: both must pass
-   * (the first gives the clearer reasons). Both are parsed in one DuckDB round trip.
+   * (the first gives the clearer reasons). Both are parsed in one DuckDB round trip. {@code consistentFunctions}:
+   * {@link #consistentFunctions}.
    */
   static Verdict verdict(Connection connection, String sql, String wrapped, Set<String> tables,
                          Set<String> consistentFunctions) throws SQLException {

@@ -47,9 +47,10 @@ import vn.hcmc.kpi.dashboard.warehouse.Warehouse;
  * {@code display_name}; {@code rejects} has no {@code raw} (input lines carry ids and names). The
  * id→pseudonym table behind the views is named with a leading {@code _}, which the guard refuses.
  *
- * <p>Each query: {@link SqlGuard} first (its verdict on the exact text is kept per version, {@link KeptByText}); then it runs as {@code SELECT * FROM (<query>) LIMIT rowLimit+1}
- * on its own connection, cancelled from a timer at the time limit; the result of a deterministic query is kept
- * for the version and answers the same text again; every request is audited.
+ * <p>Each query: {@link SqlGuard} first (its verdict on the exact text is kept per version, {@link KeptByText});
+ * then it runs as {@code SELECT * FROM (<query>) LIMIT rowLimit+1} ({@link #wrap}) on its own connection,
+ * cancelled from a timer at the time limit; the result of a deterministic query is kept for the version and
+ * answers the same text again; every request is audited.
  */
 @Component
 public class SqlSandbox {
@@ -140,11 +141,7 @@ public class SqlSandbox {
   }
 
   private SqlResult execute(Database database, String sql, long start) throws SQLException {
-    String trimmed = sql.strip();
-    while (trimmed.endsWith(";")) {
-      trimmed = trimmed.substring(0, trimmed.length() - 1).strip();
-    }
-    String wrapped = "SELECT * FROM (\n" + trimmed + "\n) AS console_query LIMIT " + (settings.rowLimit() + 1L);
+    String wrapped = wrap(sql, settings.rowLimit());
     SqlGuard.Verdict known = database.verdicts.get(sql);
     if (known != null && known.deterministic()) {
       SqlResult kept = database.results.get(sql);
@@ -174,13 +171,21 @@ public class SqlSandbox {
     }
   }
 
+  /** The text that runs: the query without trailing semicolons, one row over the limit (to tell it was cut). */
+  static String wrap(String sql, int rowLimit) {
+    String trimmed = sql.strip();
+    while (trimmed.endsWith(";")) {
+      trimmed = trimmed.substring(0, trimmed.length() - 1).strip();
+    }
+    return "SELECT * FROM (\n" + trimmed + "\n) AS console_query LIMIT " + (rowLimit + 1L);
+  }
+
   /**
-   * Why verdicts and results are kept per version ({@link KeptByText}): the guard parses a query twice with
-   * DuckDB, which costs more than running a small query, and a verdict depends only on the exact text and
+   * Why verdicts and results are kept per version ({@link KeptByText}): the guard's parse of a query (and of
+   * its wrapped text) costs more than running a small query, and a verdict depends only on the exact text and
    * the version's tables. A result depends on nothing else either when the query calls only functions that
    * DuckDB itself declares CONSISTENT, samples nothing and reads no table function ({@link SqlGuard.Verdict}),
-   * because a published version's files never change. Issue 10's load bench: two of the three DuckDB round
-   * trips per request were the guard's.
+   * because a published version's files never change (issue 10's load bench, README "Dashboard load").
    */
   static final int KEPT_VERDICTS = 1_000;
   static final int KEPT_RESULTS = 100;

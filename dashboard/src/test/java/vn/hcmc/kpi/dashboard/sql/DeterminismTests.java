@@ -28,7 +28,7 @@ class DeterminismTests {
       for (String sql : List.of("SELECT count(*) FROM t", "SELECT x, sum(x) AS s FROM t GROUP BY x ORDER BY s DESC",
           "SELECT upper(name), x + 1 FROM t WHERE x > 0 AND name LIKE 'n%'", "SELECT avg(x) FROM t",
           "WITH a AS (SELECT max(x) AS m FROM t) SELECT m * 2 FROM a", "FROM t SELECT x ORDER BY x LIMIT 3")) {
-        SqlGuard.Verdict verdict = SqlGuard.verdict(connection, sql, tables, consistent);
+        SqlGuard.Verdict verdict = SqlGuard.verdict(connection, sql, SqlSandbox.wrap(sql, 1000), tables, consistent);
         assertThat(verdict.refusal()).as(sql).isEmpty();
         assertThat(verdict.deterministic()).as(sql).isTrue();
       }
@@ -37,11 +37,12 @@ class DeterminismTests {
           "SELECT * FROM range(3)", "SELECT x FROM t ORDER BY random()", "WITH a AS (SELECT now() AS d) SELECT * FROM a",
           "SELECT (SELECT max(x) + random() FROM t)", "SELECT x FROM t WHERE x < epoch(current_timestamp)",
           "SELECT setseed(0.5)")) {
-        SqlGuard.Verdict verdict = SqlGuard.verdict(connection, sql, tables, consistent);
+        SqlGuard.Verdict verdict = SqlGuard.verdict(connection, sql, SqlSandbox.wrap(sql, 1000), tables, consistent);
         assertThat(verdict.refusal()).as(sql).isEmpty();
         assertThat(verdict.deterministic()).as(sql).isFalse();
       }
-      assertThat(SqlGuard.verdict(connection, "COPY t TO 'x.csv'", tables, consistent).deterministic()).isFalse();
+      assertThat(SqlGuard.verdict(connection, "COPY t TO 'x.csv'", SqlSandbox.wrap("COPY t TO 'x.csv'", 1000), tables,
+          consistent).deterministic()).isFalse();
     }
   }
 }
