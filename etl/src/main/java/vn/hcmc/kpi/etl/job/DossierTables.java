@@ -27,7 +27,6 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.apache.spark.storage.StorageLevel;
-import scala.Tuple2;
 
 /**
  * The tables with rows per dossier, written in segments ({@link Segments}) from the fold output: the
@@ -82,7 +81,7 @@ final class DossierTables {
    * @param files per segmented table, the segment of each file written (file name → segment)
    * @param count dossiers folded; dossiers those with facts (a dossiers row)
    */
-  record Written(Dataset<byte[]> folded, Map<String, Map<String, String>> files, long count, long dossiers,
+  record Written(JavaRDD<byte[]> folded, Map<String, Map<String, String>> files, long count, long dossiers,
                  long duplicates) {}
 
   /**
@@ -119,10 +118,11 @@ final class DossierTables {
     }
 
     Segments.Plan plan = new Segments.Plan(bytes, partitions);
-    JavaRDD<byte[]> shuffled = folded.javaRDD()
-        .mapToPair(b -> new Tuple2<>(plan.partition(Segments.of(b, asOf), b), b))
-        .partitionBy(new Segments.ByKey(plan.partitions())).values();
-    Dataset<byte[]> bySegment = spark.createDataset(shuffled.rdd(), Encoders.BINARY()).persist(level);
+    JavaRDD<byte[]> shuffled = ByteRdds.partitionBy(foldOutput.filter(b -> !FoldCodec.isReject(b)),
+        b -> plan.partition(Segments.of(b, asOf), b), new Segments.ByKey(plan.partitions()));
+    // kept as an RDD of byte arrays, not a Dataset: a Dataset's cache builds column batches (and, on disk,
+    // writes them through Java serialization), which cost more than every table's pass over it saved
+    JavaRDD<byte[]> bySegment = shuffled.persist(level);
 
     String version = publisher.fs().location(versionPath(runId));
     Dataset<Row> rawDups = spark.createDataFrame(List.of(), RAW_DUPS_SCHEMA);
@@ -145,9 +145,12 @@ final class DossierTables {
             t.sort().length)), version, t.name());
       });
     }
-    writes.add(FOLDED, () -> bySegment.map((MapFunction<byte[], Row>) b -> RowFactory.create(Segments.dossierId(b), b),
-            Encoders.row(FOLDED_SCHEMA))
-        .write().mode(SaveMode.ErrorIfExists).option("compression", "zstd").parquet(version + "/" + FOLDED));
+    writes.add(FOLDED, () -> spark.createDataFrame(bySegment.map(b -> RowFactory.create(Segments.dossierId(b), b)),
+            FOLDED_SCHEMA)
+        .write().mode(SaveMode.ErrorIfExists).option("compression", "zstd")
+        // each value is one dossier's: a dictionary would be built per row group only to be dropped
+        .option("parquet.enable.dictionary#dossier_id", "false").option("parquet.enable.dictionary#fold", "false")
+        .parquet(version + "/" + FOLDED));
     writes.add(RAW_DUPS, () -> {
       rawDupRows.coalesce(1).write().mode(SaveMode.ErrorIfExists).option("compression", "zstd")
           .parquet(version + "/" + RAW_DUPS);

@@ -58,9 +58,12 @@ final class EventCodec {
   /** The fold output entry of a reject payload. */
   static byte[] rejectEntry(byte[] b) { return Arrays.copyOfRange(b, 1, b.length); }
 
-  static LogEvent decode(byte[] b) {
-    if (b[0] != EVENT) throw new IllegalArgumentException("not an event payload: tag " + b[0]);
-    FoldCodec.In in = new FoldCodec.In(b, 1);
+  static LogEvent decode(byte[] b) { return decode(b, 0); }
+
+  /** The event whose payload starts at {@code at} in {@code b} (a page of {@link HeldRows}). */
+  static LogEvent decode(byte[] b, int at) {
+    if (b[at] != EVENT) throw new IllegalArgumentException("not an event payload: tag " + b[at]);
+    FoldCodec.In in = new FoldCodec.In(b, at + 1);
     String eventId = (String) in.value(null);
     String dossierId = (String) in.value(null);
     String ward = (String) in.value(null);

@@ -199,7 +199,7 @@ public final class IncrementalJob {
     DossierTables.Written written = DossierTables.write(folded, asOf, KpiJob.acceptedRows(refoldInput),
         baseRaw.filter(not(rewritten)), publisher, runId, StorageLevel.MEMORY_AND_DISK(), folded.getNumPartitions(),
         ConcurrentWrites.THREADS);
-    Dataset<byte[]> refolded = written.folded();
+    JavaRDD<byte[]> refolded = written.folded();
     phase("refold, write segments");
 
     // every file of the other segments is carried over from the base version
@@ -225,7 +225,7 @@ public final class IncrementalJob {
     phase("link, count");
     List<String> carried = new ArrayList<>();
     baseFolded.forEach((file, segment) -> { if (!rewrite.contains(segment)) carried.add(file); });
-    WeeklyDelta.write(spark, old, refolded.javaRDD(), carried, segments.get(DossierTables.FOLDED), baseDir, versionDir,
+    WeeklyDelta.write(spark, old, refolded, carried, segments.get(DossierTables.FOLDED), baseDir, versionDir,
         state.asOfInstant(), asOf);
     phase("weekly tables, hourly");
     writeRejects(folded, baseDir, versionDir, runId, rejected);

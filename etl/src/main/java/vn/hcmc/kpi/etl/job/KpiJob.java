@@ -68,7 +68,7 @@ public final class KpiJob {
     String previous = publisher.current();
 
     long inputBytes = LogFiles.totalBytes(files, hadoop);
-    StorageLevel cache = inputBytes < CACHE_IN_MEMORY_BELOW_BYTES ? StorageLevel.MEMORY_AND_DISK() : StorageLevel.DISK_ONLY();
+    StorageLevel cache = cacheLevel(inputBytes);
     // One read of the files: each row goes to the shuffle by dossier as (key, bytes) and is counted per file.
     KeyedRows keyed = readForFold(files, foldPartitions(inputBytes, files));
     InputStats.Totals read = keyed.totals();
@@ -80,14 +80,14 @@ public final class KpiJob {
     reference = withProfileProcedures(withProfileUnits(reference, read), read);
 
     Faults.point("after-ingest");
-    JavaRDD<byte[]> folded = foldKeyed(keyed.rows(), reference, asOf).persist(cache);
+    JavaRDD<byte[]> folded = ByteRdds.typed(foldKeyed(keyed.rows(), reference, asOf)).persist(cache);
     String dir = version;
     writeRejects(folded, runId, dir);
     // per-dossier tables and the incremental state, one file per segment (DossierTables, docs/incremental.md)
     DossierTables.Written written = DossierTables.write(folded, asOf, acceptedRows(keyed.rows()), null,
         publisher, runId, cache, folded.getNumPartitions(), ConcurrentWrites.threadsFor(inputBytes));
     folded.unpersist();
-    Dataset<byte[]> bySegment = written.folded();
+    JavaRDD<byte[]> bySegment = written.folded();
     long duplicates = written.duplicates();
     long dossiers = written.dossiers();
     long accepted = rowsRead - rejected - duplicates;
@@ -129,10 +129,6 @@ public final class KpiJob {
    */
   static Dataset<Row> section(JavaRDD<byte[]> folded, FoldCodec.Section section) {
     return SparkSession.active().createDataFrame(folded.flatMap(b -> FoldCodec.rows(b, section)), section.schema);
-  }
-
-  static Dataset<Row> section(Dataset<byte[]> folded, FoldCodec.Section section) {
-    return section(folded.javaRDD(), section);
   }
 
   /**
@@ -251,26 +247,27 @@ public final class KpiJob {
   }
 
   /**
-   * One partition's dossiers: its rows are held (as bytes, about 64 MB of input per partition, see
-   * {@link #foldPartitions}) and sorted by dossier, then each dossier is folded in turn.
+   * One partition's dossiers: its rows are held packed ({@link HeldRows}, about 64 MB of input per
+   * partition, see {@link #foldPartitions}) until the partition is read, then each dossier is folded in turn,
+   * in dossier id order.
    */
   static Iterator<byte[]> foldPartition(Iterator<Row> rows, DossierFold fold, Instant asOf) {
     List<byte[]> rejects = new ArrayList<>();
-    List<Row> events = new ArrayList<>();
+    HeldRows events = new HeldRows();
     while (rows.hasNext()) {
       Row r = rows.next();
       byte[] payload = (byte[]) r.get(1);
       if (EventCodec.isReject(payload)) rejects.add(EventCodec.rejectEntry(payload));
-      else events.add(r);
+      else events.add(r.getString(0), payload);
     }
-    events.sort(java.util.Comparator.comparing(r -> r.getString(0)));
-    Iterator<LogEvent> sorted = events.stream().map(r -> EventCodec.decode((byte[]) r.get(1))).iterator();
-    Iterator<byte[]> dossiers = new DossierIterator(sorted, fold, asOf);
+    Iterator<List<LogEvent>> dossiers = events.byDossier();
     Iterator<byte[]> passed = rejects.iterator();
     return new Iterator<>() {
       @Override public boolean hasNext() { return passed.hasNext() || dossiers.hasNext(); }
 
-      @Override public byte[] next() { return passed.hasNext() ? passed.next() : dossiers.next(); }
+      @Override public byte[] next() {
+        return passed.hasNext() ? passed.next() : FoldCodec.encode(fold.fold(dossiers.next(), asOf));
+      }
     };
   }
 
@@ -307,10 +304,16 @@ public final class KpiJob {
   }
 
   /**
-   * Inputs from this size on keep the fold output's cache on disk only: held in memory, a year of the
-   * city (2.3 GB of CSV) ran an 8 GB heap out of memory.
+   * Inputs from this size on keep the fold output's caches serialized (and compressed: spark.rdd.compress),
+   * spilling to disk what does not fit: held as objects, a year of the city (2.3 GB of CSV) ran an 8 GB heap
+   * out of memory. Session 6: serialized in memory rather than DISK_ONLY, whose Java-serialized writes and
+   * reads of every block cost more CPU than the rest of the cache (issue 10 notes).
    */
   static final long CACHE_IN_MEMORY_BELOW_BYTES = 512L << 20;
+
+  static StorageLevel cacheLevel(long inputBytes) {
+    return inputBytes < CACHE_IN_MEMORY_BELOW_BYTES ? StorageLevel.MEMORY_AND_DISK() : StorageLevel.MEMORY_AND_DISK_SER();
+  }
 
   /**
    * Input bytes per fold partition: each fold task holds and sorts its rows (about 2× the CSV's size
@@ -330,35 +333,6 @@ public final class KpiJob {
         (estimated + INPUT_BYTES_PER_FOLD_PARTITION - 1) / INPUT_BYTES_PER_FOLD_PARTITION));
   }
 
-  /** Groups consecutive events of the same dossier and folds each group. */
-  private static final class DossierIterator implements Iterator<byte[]> {
-    private final Iterator<LogEvent> events;
-    private final DossierFold fold;
-    private final Instant asOf;
-    private LogEvent pending;
-
-    DossierIterator(Iterator<LogEvent> events, DossierFold fold, Instant asOf) {
-      this.events = events;
-      this.fold = fold;
-      this.asOf = asOf;
-      this.pending = events.hasNext() ? events.next() : null;
-    }
-
-    @Override public boolean hasNext() { return pending != null; }
-
-    @Override public byte[] next() {
-      List<LogEvent> group = new ArrayList<>();
-      group.add(pending);
-      pending = null;
-      while (events.hasNext()) {
-        LogEvent e = events.next();
-        if (!e.dossierId().equals(group.get(0).dossierId())) { pending = e; break; }
-        group.add(e);
-      }
-      return FoldCodec.encode(fold.fold(group, asOf));
-    }
-  }
-
   /** Files under the inputs, as {@link LogFiles#list} finds them with Hadoop's default settings. */
   static List<InputFile> listLogFiles(List<String> inputs) {
     return LogFiles.list(inputs, new org.apache.hadoop.conf.Configuration());
@@ -372,6 +346,8 @@ public final class KpiJob {
         "spark.sql.parquet.compression.codec", "zstd",
         "spark.ui.enabled", "false",
         "spark.sql.shuffle.partitions", "8",
+        // serialized caches of the fold output (big inputs) are compressed: fewer bytes held or spilled
+        "spark.rdd.compress", "true",
         "spark.sql.adaptive.enabled", "true",
         // exact percentiles aggregate in object hash maps; past 128 groups Spark falls back to sorting them
         "spark.sql.objectHashAggregate.sortBased.fallbackThreshold", "100000");
