@@ -50,6 +50,23 @@ class FoldCodecTest {
         3);
   }
 
+  /** The tables read the internal rows straight from the bytes: they must equal what createDataFrame makes of the Rows. */
+  @Test
+  void internalRowsAreWhatCreateDataFrameMakesOfTheRows() {
+    org.apache.spark.sql.SparkSession spark = TestSpark.get();
+    List<byte[]> folds = List.of(FoldCodec.encode(sample()), FoldCodec.encode(sample()));
+    org.apache.spark.api.java.JavaRDD<byte[]> rdd =
+        org.apache.spark.api.java.JavaSparkContext.fromSparkContext(spark.sparkContext()).parallelize(folds, 2);
+    for (FoldCodec.Section s : FoldCodec.Section.values()) {
+      List<Row> rows = new ArrayList<>();
+      for (byte[] b : folds) FoldCodec.rows(b, s).forEachRemaining(rows::add);
+      List<Row> viaRows = spark.createDataFrame(rows, s.schema).collectAsList();
+      List<Row> viaInternal = KpiJob.section(rdd, s).collectAsList();
+      assertEquals(viaRows, viaInternal, s.name());
+      assertEquals(s.schema, KpiJob.section(rdd, s).schema(), s.name());
+    }
+  }
+
   @Test
   void everySectionRoundTrips() {
     FoldResult r = sample();
