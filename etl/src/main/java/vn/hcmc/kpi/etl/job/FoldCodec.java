@@ -10,6 +10,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
+import java.util.function.Function;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.catalyst.InternalRow;
@@ -97,22 +98,8 @@ final class FoldCodec {
 
   /** The section's rows, decoded lazily. */
   static Iterator<Row> rows(byte[] b, Section s) {
-    In in = in(b, s);
-    int count = (int) in.varint();
-    int width = s.schema.size();
     List<String> strings = new ArrayList<>();
-    return new Iterator<>() {
-      int left = count;
-
-      @Override public boolean hasNext() { return left > 0; }
-
-      @Override public Row next() {
-        if (left-- <= 0) throw new NoSuchElementException();
-        Object[] values = new Object[width];
-        for (int i = 0; i < width; i++) values[i] = in.value(strings);
-        return RowFactory.create(values);
-      }
-    };
+    return decoded(b, s, in -> in.value(strings), RowFactory::create);
   }
 
   /**
@@ -121,20 +108,24 @@ final class FoldCodec {
    * and then converting each row was about a twentieth of a year's ETL CPU (issue 10, session 6).
    */
   static Iterator<InternalRow> internalRows(byte[] b, Section s) {
+    List<UTF8String> strings = new ArrayList<>();
+    return decoded(b, s, in -> in.internalValue(strings), GenericInternalRow::new);
+  }
+
+  private static <R> Iterator<R> decoded(byte[] b, Section s, Function<In, Object> value, Function<Object[], R> row) {
     In in = in(b, s);
     int count = (int) in.varint();
     int width = s.schema.size();
-    List<UTF8String> strings = new ArrayList<>();
     return new Iterator<>() {
       int left = count;
 
       @Override public boolean hasNext() { return left > 0; }
 
-      @Override public InternalRow next() {
+      @Override public R next() {
         if (left-- <= 0) throw new NoSuchElementException();
         Object[] values = new Object[width];
-        for (int i = 0; i < width; i++) values[i] = in.internalValue(strings);
-        return new GenericInternalRow(values);
+        for (int i = 0; i < width; i++) values[i] = value.apply(in);
+        return row.apply(values);
       }
     };
   }
