@@ -97,8 +97,8 @@ final class DossierTables {
                        int writeThreads) {
     SparkSession spark = SparkSession.active();
     // refused rows' entries ride with the fold output (FoldCodec.encodeReject); they are no dossier's
-    Dataset<byte[]> folded = spark.createDataset(foldOutput.filter(b -> !FoldCodec.isReject(b)).rdd(),
-        Encoders.BINARY());
+    JavaRDD<byte[]> dossiersOnly = foldOutput.filter(b -> !FoldCodec.isReject(b));
+    Dataset<byte[]> folded = spark.createDataset(dossiersOnly.rdd(), Encoders.BINARY());
     Dataset<Row> perDossier = folded.map((MapFunction<byte[], Row>) b -> {
       int d = FoldCodec.duplicates(b);
       return RowFactory.create(Segments.of(b, asOf), (long) d, FoldCodec.hasFacts(b) ? 1L : 0L, (long) b.length,
@@ -118,8 +118,8 @@ final class DossierTables {
     }
 
     Segments.Plan plan = new Segments.Plan(bytes, partitions);
-    JavaRDD<byte[]> shuffled = ByteRdds.partitionBy(foldOutput.filter(b -> !FoldCodec.isReject(b)),
-        b -> plan.partition(Segments.of(b, asOf), b), new Segments.ByKey(plan.partitions()));
+    JavaRDD<byte[]> shuffled = ByteRdds.partitionBy(dossiersOnly, b -> plan.partition(Segments.of(b, asOf), b),
+        new Segments.ByKey(plan.partitions()));
     // kept as an RDD of byte arrays, not a Dataset: a Dataset's cache builds column batches (and, on disk,
     // writes them through Java serialization), which cost more than every table's pass over it saved
     JavaRDD<byte[]> bySegment = shuffled.persist(level);

@@ -318,8 +318,7 @@ public final class KpiJob {
   }
 
   /**
-   * Input bytes per fold partition: each fold task holds and sorts its rows (about 2× the CSV's size
-   * as bytes and objects), so a partition must stay well inside a task's share of the heap.
+   * Input bytes per fold partition: each fold task holds its rows until its input is read (packed, {@link HeldRows}), so a partition must stay well inside a task's share of the heap.
    */
   static final long INPUT_BYTES_PER_FOLD_PARTITION = 64L << 20;
 
