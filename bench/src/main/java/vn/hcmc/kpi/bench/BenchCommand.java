@@ -30,13 +30,14 @@ import vn.hcmc.kpi.etl.reference.ReferenceData;
  */
 public final class BenchCommand {
   static final String USAGE = """
-      Usage: kpi bench [--weeks 1,2,4,8] [--full-year] [--units N] [--runs 3] [--heap 8g] [--from 2026-03-02]
-                       [--out data/bench] [--skip-baseline]
+      Usage: kpi bench [--weeks 1,2,4,8] [--full-year] [--units N] [--scale 1.0] [--runs 3] [--heap 8g]
+                       [--from 2026-03-02] [--out data/bench] [--skip-baseline]
              kpi bench --load --warehouse DIR [--clients 20,50] [--duration 20s] ...   (dashboard load; --load --help)
 
         --weeks LIST     input sizes in weeks of the whole city (default 1,2,4,8)
-        --full-year      one size of 52 weeks (about 30 million events)
+        --full-year      one size of 52 weeks (about 19 million events at scale 1; 30 million at 1.55)
         --units N        the first N units (default 168, the whole city)
+        --scale F        the generator's volume factor (default 1.0: about 15,000 dossiers a working day)
         --runs N         timed runs per size; the median is reported (default 3)
         --heap SIZE      the ETL driver's heap, -Xmx (default 8g)
         --out DIR        logs, warehouses and results (default data/bench)
@@ -69,6 +70,7 @@ public final class BenchCommand {
     List<Integer> weeks = List.of(1, 2, 4, 8);
     int units = 168;
     int runs = 3;
+    double scale = 1.0;
     String heap = "8g";
     LocalDate from = LocalDate.parse("2026-03-02");
     Path out = Path.of("data/bench");
@@ -81,6 +83,7 @@ public final class BenchCommand {
         case "--full-year" -> weeks = List.of(52);
         case "--units" -> units = Integer.parseInt(args[++i]);
         case "--runs" -> runs = Integer.parseInt(args[++i]);
+        case "--scale" -> scale = Double.parseDouble(args[++i]);
         case "--heap" -> heap = args[++i];
         case "--from" -> from = LocalDate.parse(args[++i]);
         case "--out" -> out = Path.of(args[++i]);
@@ -96,6 +99,10 @@ public final class BenchCommand {
       System.err.println("kpi bench: --runs, --units and every --weeks value must be at least 1");
       return 2;
     }
+    if (!(scale > 0)) {
+      System.err.println("kpi bench: --scale must be above 0, was " + scale);
+      return 2;
+    }
     Path root = Path.of(System.getProperty("kpi.root", ".")).toAbsolutePath().normalize();
     ReferenceData ref = ReferenceData.defaults();
     List<String> codes = ref.units().keySet().stream().sorted().limit(units).toList();
@@ -105,7 +112,7 @@ public final class BenchCommand {
       Path logs = out.resolve("logs-" + w + "w");
       LocalDate to = from.plusWeeks(w).minusDays(1);
       System.out.printf("== %d week(s), %d units: generating %s..%s%n", w, codes.size(), from, to);
-      GenerationResult g = new LogGenerator(ref).writeTo(new GeneratorOptions(codes, from, to, 1.0, 42), logs);
+      GenerationResult g = new LogGenerator(ref).writeTo(new GeneratorOptions(codes, from, to, scale, 42), logs);
       long inputBytes = sizeOf(logs.resolve("events"));
       Path warehouse = out.resolve("wh-" + w + "w");
       List<Double> etl = new ArrayList<>();

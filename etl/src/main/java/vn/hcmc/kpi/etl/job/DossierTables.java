@@ -2,24 +2,20 @@ package vn.hcmc.kpi.etl.job;
 
 import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.collect_list;
-import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.lit;
-import static org.apache.spark.sql.functions.sum;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.apache.spark.api.java.JavaRDD;
-import org.apache.spark.api.java.function.MapFunction;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SaveMode;
@@ -70,9 +66,6 @@ final class DossierTables {
 
   static final StructType RAW_DUPS_SCHEMA = ACCEPTED_SCHEMA.add("segment", DataTypes.StringType);
 
-  private static final StructType STATS = Rows.struct(Rows.f("segment", DataTypes.StringType),
-      Rows.f("duplicates", DataTypes.LongType), Rows.f("facts", DataTypes.LongType),
-      Rows.f("bytes", DataTypes.LongType), Rows.f("dup_id", DataTypes.StringType));
 
   /**
    * What writing the fold output did.
@@ -80,9 +73,10 @@ final class DossierTables {
    * @param folded the fold output shuffled by segment and persisted (the caller unpersists it)
    * @param files per segmented table, the segment of each file written (file name → segment)
    * @param count dossiers folded; dossiers those with facts (a dossiers row)
+   * @param index which segment holds which dossier
    */
   record Written(JavaRDD<byte[]> folded, Map<String, Map<String, String>> files, long count, long dossiers,
-                 long duplicates) {}
+                 long duplicates, DossierIndex index) {}
 
   /**
    * Writes the per-dossier tables and the state of a version from fold output (refused rows' entries
@@ -98,23 +92,23 @@ final class DossierTables {
     SparkSession spark = SparkSession.active();
     // refused rows' entries ride with the fold output (FoldCodec.encodeReject); they are no dossier's
     JavaRDD<byte[]> dossiersOnly = foldOutput.filter(b -> !FoldCodec.isReject(b));
-    Dataset<byte[]> folded = spark.createDataset(dossiersOnly.rdd(), Encoders.BINARY());
-    Dataset<Row> perDossier = folded.map((MapFunction<byte[], Row>) b -> {
-      int d = FoldCodec.duplicates(b);
-      return RowFactory.create(Segments.of(b, asOf), (long) d, FoldCodec.hasFacts(b) ? 1L : 0L, (long) b.length,
-          d > 0 ? Segments.dossierId(b) : null);
-    }, Encoders.row(STATS));
+    // one pass over the fold output, no shuffle: each partition tallies its segments, the driver adds them up
+    TreeMap<String, SegmentTally> tallies = new TreeMap<>();
+    for (Map<String, SegmentTally> part : dossiersOnly.mapPartitions(it -> tally(it, asOf)).collect()) {
+      part.forEach((segment, t) -> tallies.merge(segment, t, SegmentTally::plus));
+    }
     TreeMap<String, Long> bytes = new TreeMap<>();
+    Map<String, long[]> idHashes = new TreeMap<>();
     List<Row> dupSegments = new ArrayList<>();
     long count = 0, dossiers = 0, duplicates = 0;
-    for (Row r : perDossier.groupBy("segment").agg(count(lit(1)), sum("duplicates"), sum("facts"), sum("bytes"),
-        collect_list("dup_id")).collectAsList()) {
-      String segment = r.getString(0);
-      count += r.getLong(1);
-      duplicates += r.getLong(2);
-      dossiers += r.getLong(3);
-      bytes.put(segment, r.getLong(4));
-      for (Object id : r.getList(5)) dupSegments.add(RowFactory.create(id, segment));
+    for (Map.Entry<String, SegmentTally> e : tallies.entrySet()) {
+      SegmentTally t = e.getValue();
+      count += t.count;
+      duplicates += t.duplicates;
+      dossiers += t.facts;
+      bytes.put(e.getKey(), t.bytes);
+      idHashes.put(e.getKey(), Arrays.copyOf(t.idHashes, t.count));
+      for (String id : t.dupIds) dupSegments.add(RowFactory.create(id, e.getKey()));
     }
 
     Segments.Plan plan = new Segments.Plan(bytes, partitions);
@@ -160,7 +154,47 @@ final class DossierTables {
     Map<String, Map<String, String>> files = new LinkedHashMap<>();
     for (Table t : PUBLISHED) files.put(t.name(), segmentsOfFiles(publisher, runId, t.name(), plan));
     files.put(FOLDED, segmentsOfFiles(publisher, runId, FOLDED, plan));
-    return new Written(bySegment, files, count, dossiers, duplicates);
+    return new Written(bySegment, files, count, dossiers, duplicates, DossierIndex.of(idHashes));
+  }
+
+  /** One partition's fold output counted per segment. */
+  private static java.util.Iterator<Map<String, SegmentTally>> tally(java.util.Iterator<byte[]> folds, Instant asOf) {
+    Map<String, SegmentTally> out = new java.util.HashMap<>();
+    while (folds.hasNext()) {
+      byte[] b = folds.next();
+      out.computeIfAbsent(Segments.of(b, asOf), s -> new SegmentTally()).add(b);
+    }
+    return List.of(out).iterator();
+  }
+
+  /** A segment's dossiers: how many, their duplicates, those with facts, fold bytes, id hashes, ids with duplicates. */
+  static final class SegmentTally implements java.io.Serializable {
+    int count;
+    long duplicates, facts, bytes;
+    long[] idHashes = new long[64];
+    final List<String> dupIds = new ArrayList<>();
+
+    void add(byte[] fold) {
+      int d = FoldCodec.duplicates(fold);
+      String id = Segments.dossierId(fold);
+      if (count == idHashes.length) idHashes = Arrays.copyOf(idHashes, count * 2);
+      idHashes[count++] = DossierIndex.hash(id);
+      duplicates += d;
+      facts += FoldCodec.hasFacts(fold) ? 1 : 0;
+      bytes += fold.length;
+      if (d > 0) dupIds.add(id);
+    }
+
+    SegmentTally plus(SegmentTally o) {
+      if (count + o.count > idHashes.length) idHashes = Arrays.copyOf(idHashes, count + o.count);
+      System.arraycopy(o.idHashes, 0, idHashes, count, o.count);
+      count += o.count;
+      duplicates += o.duplicates;
+      facts += o.facts;
+      bytes += o.bytes;
+      dupIds.addAll(o.dupIds);
+      return this;
+    }
   }
 
   static String versionPath(String runId) { return WarehousePublisher.VERSIONS + "/" + runId; }

@@ -136,21 +136,46 @@ final class FoldCodec {
    * than the event types, for {@link Segments#of}, which runs over every dossier twice per run.
    */
   static Object[] lastEvent(byte[] b) {
+    long[] best = {Long.MIN_VALUE, 0, 0, -1, 0}; // seconds, nanos, week, type at, type length
+    boolean[] any = {false};
+    scanEvents(b, (bytes, wardAt, wardLength, typeAt, typeLength, seconds, nanos, week) -> {
+      any[0] = true;
+      if (seconds > best[0] || seconds == best[0] && nanos >= best[1]) {
+        best[0] = seconds;
+        best[1] = nanos;
+        best[2] = week;
+        best[3] = typeAt;
+        best[4] = typeLength;
+      }
+    });
+    if (!any[0]) return null;
+    String type = best[3] < 0 ? null : new String(b, (int) best[3], (int) best[4], StandardCharsets.UTF_8);
+    return new Object[] {Instant.ofEpochSecond(best[0], best[1]), LocalDate.ofEpochDay(best[2]), type};
+  }
+
+  /** What {@link #scanEvents} reports per event: byte ranges of the fold bytes for strings, no objects built. */
+  interface EventScan {
+    /**
+     * @param wardAt where the ward code's UTF-8 bytes start (-1 when null); typeAt the event type's
+     * @param seconds the event time (occurred_at) since the epoch, Long.MIN_VALUE when null; nanos its nanoseconds
+     * @param weekStart the event's week_start as days since the epoch
+     */
+    void event(byte[] b, int wardAt, int wardLength, int typeAt, int typeLength, long seconds, int nanos,
+               long weekStart);
+  }
+
+  /** Calls {@code scan} for each event of the dossier, in section order, building no row. */
+  static void scanEvents(byte[] b, EventScan scan) {
     In in = in(b, Section.EVENTS);
     int count = (int) in.varint();
     int width = Section.EVENTS.schema.size();
     int[] starts = new int[16];
     int[] lengths = new int[16];
     int strings = 0;
-    long bestSeconds = Long.MIN_VALUE;
-    int bestNanos = 0;
-    long bestWeek = 0;
-    int bestType = -1;
     for (int row = 0; row < count; row++) {
-      long seconds = Long.MIN_VALUE;
+      long seconds = Long.MIN_VALUE, week = 0;
       int nanos = 0;
-      long week = 0;
-      int type = -1;
+      int ward = -1, type = -1;
       for (int col = 0; col < width; col++) {
         byte tag = in.buf[in.pos++];
         switch (tag) {
@@ -164,12 +189,14 @@ final class FoldCodec {
             starts[strings] = in.pos;
             lengths[strings] = n;
             if (col == EVENT_TYPE) type = strings;
+            if (col == WARD_CODE) ward = strings;
             strings++;
             in.pos += n;
           }
           case STRING_REF -> {
             int ref = (int) in.varint();
             if (col == EVENT_TYPE) type = ref;
+            if (col == WARD_CODE) ward = ref;
           }
           case INT, LONG -> in.varint();
           case DOUBLE -> in.pos += 8;
@@ -185,19 +212,24 @@ final class FoldCodec {
           default -> throw new IllegalStateException("corrupt fold bytes: tag " + tag + " at " + (in.pos - 1));
         }
       }
-      if (seconds > bestSeconds || seconds == bestSeconds && nanos >= bestNanos) {
-        bestSeconds = seconds;
-        bestNanos = nanos;
-        bestWeek = week;
-        bestType = type;
-      }
+      scan.event(b, ward < 0 ? -1 : starts[ward], ward < 0 ? 0 : lengths[ward], type < 0 ? -1 : starts[type],
+          type < 0 ? 0 : lengths[type], seconds, nanos, week);
     }
-    if (count == 0) return null;
-    String type = bestType < 0 ? null : new String(b, starts[bestType], lengths[bestType], StandardCharsets.UTF_8);
-    return new Object[] {Instant.ofEpochSecond(bestSeconds, bestNanos), LocalDate.ofEpochDay(bestWeek), type};
   }
 
+  /** The dossier id of the first event (every dossier has one), decoding only the values up to it. */
+  static String dossierId(byte[] b) {
+    In in = in(b, Section.EVENTS);
+    if (in.varint() == 0) throw new IllegalStateException("fold output without events");
+    List<String> strings = new ArrayList<>(2);
+    Object id = null;
+    for (int col = 0; col <= DOSSIER_ID; col++) id = in.value(strings);
+    return (String) id;
+  }
+
+  private static final int DOSSIER_ID = Rows.EVENT.fieldIndex("dossier_id");
   private static final int EVENT_TYPE = Rows.EVENT.fieldIndex("event_type");
+  private static final int WARD_CODE = Rows.EVENT.fieldIndex("ward_code");
   private static final int OCCURRED_AT = Rows.EVENT.fieldIndex("occurred_at");
   private static final int WEEK_START = Rows.EVENT.fieldIndex("week_start");
 

@@ -75,15 +75,23 @@ final class HadoopWarehouseFs implements WarehouseFs {
   }
 
   @Override public String readString(String relative) throws IOException {
-    try (InputStream in = fs.open(path(relative)); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-      in.transferTo(out);
-      return out.toString(StandardCharsets.UTF_8);
-    }
+    return new String(readBytes(relative), StandardCharsets.UTF_8);
   }
 
   @Override public void writeString(String relative, String text) throws IOException {
+    writeBytes(relative, text.getBytes(StandardCharsets.UTF_8));
+  }
+
+  @Override public byte[] readBytes(String relative) throws IOException {
+    try (InputStream in = fs.open(path(relative)); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+      in.transferTo(out);
+      return out.toByteArray();
+    }
+  }
+
+  @Override public void writeBytes(String relative, byte[] bytes) throws IOException {
     try (OutputStream out = fs.create(path(relative), true)) {
-      out.write(text.getBytes(StandardCharsets.UTF_8));
+      out.write(bytes);
     }
   }
 

@@ -123,6 +123,10 @@ public final class IncrementalJob {
     if (state == null || state.layout() != RunState.LAYOUT) {
       throw new RefusedException("version " + base + " has no incremental state (written by an older ETL); run a full ETL");
     }
+    DossierIndex baseIndex = DossierIndex.read(publisher.fs(), base);
+    if (baseIndex == null) {
+      throw new RefusedException("version " + base + " has no dossier index (" + DossierIndex.FILE + "); run a full ETL");
+    }
     if (!state.nativeInput()) {
       throw new RefusedException("version " + base + " was built from mapped (XES or request) input; run a full ETL");
     }
@@ -167,17 +171,16 @@ public final class IncrementalJob {
     Map<String, String> baseFolded = state.segments().get(DossierTables.FOLDED);
     TreeSet<String> rewrite = new TreeSet<>(List.of(Segments.OPEN));
     if (!baseFolded.isEmpty()) {
-      java.util.HashSet<String> ids = new java.util.HashSet<>(keyed.rows()
-          .filter(r -> !EventCodec.isReject((byte[]) r.get(1))).map(r -> r.getString(0)).distinct().collect());
-      // a set lookup per row in the tasks: an IN filter of the day's ids cost 7-14 s of planning and evaluation
-      org.apache.spark.broadcast.Broadcast<java.util.HashSet<String>> touched = spark.sparkContext().broadcast(ids,
-          scala.reflect.ClassTag$.MODULE$.apply(java.util.HashSet.class));
-      for (String file : spark.read().parquet(paths(baseDir, DossierTables.FOLDED, baseFolded.keySet()))
-          .select(col("dossier_id"), col("_metadata.file_name")).javaRDD()
-          .filter(r -> touched.value().contains(r.getString(0))).map(r -> r.getString(1)).distinct().collect()) {
-        rewrite.add(baseFolded.get(file));
+      List<String> ids = keyed.rows().filter(r -> !EventCodec.isReject((byte[]) r.get(1))).map(r -> r.getString(0))
+          .distinct().collect();
+      for (String segment : baseIndex.segmentsHolding(ids)) {
+        if (!baseFolded.containsValue(segment)) {
+          deleteVersion(publisher, runId);
+          throw new RefusedException("version " + base + "'s dossier index names segment " + segment
+              + ", which has no files; run a full ETL");
+        }
+        rewrite.add(segment);
       }
-      touched.destroy();
     }
     phase("find touched segments");
     List<String> oldFiles = new ArrayList<>();
@@ -241,6 +244,7 @@ public final class IncrementalJob {
     loaded.addAll(freshPrints);
     RunState.of(options.referenceDir(), options.clockSettings(), true, loaded, latest, asOf, dossiers, segments)
         .write(publisher.fs(), runId);
+    baseIndex.replacing(rewrite, written.index()).write(publisher.fs(), runId);
     publisher.publish(runId);
     phase("rejects, runs, state, publish");
     refolded.unpersist();

@@ -92,7 +92,6 @@ public final class KpiJob {
     long dossiers = written.dossiers();
     long accepted = rowsRead - rejected - duplicates;
 
-    Dataset<Row> events = section(bySegment, FoldCodec.Section.EVENTS);
     Dataset<Row> weekFacts = section(bySegment, FoldCodec.Section.WEEKS);
     Dataset<Row> officerFacts = section(bySegment, FoldCodec.Section.OFFICERS);
 
@@ -105,13 +104,14 @@ public final class KpiJob {
             "ward_code", "week_start"), dir, "ward_weekly"))
         .add("procedure_weekly", () -> write(oneSortedFile(WeeklyTables.procedureWeekly(weekFacts, asOf), "ward_code",
             "procedure_code", "week_start"), dir, "procedure_weekly"))
-        .add("ward_hourly", () -> write(oneSortedFile(WeeklyTables.wardHourly(events, asOf), "ward_code", "week_start",
-            "weekday", "hour"), dir, "ward_hourly"))
+        .add("ward_hourly", () -> write(oneSortedFile(WardHourly.of(bySegment, asOf,
+            spark.conf().get("spark.sql.session.timeZone")), WardHourly.ORDER), dir, "ward_hourly"))
         .add("reference tables", () -> ReferenceTables.write(spark, ref, dir))
         .run();
 
     RunState.of(options.referenceDir(), options.clockSettings(), RunState.isNative(input, files),
         RunState.fingerprint(files, hadoop), latest, asOf, dossiers, written.files()).write(publisher.fs(), runId);
+    written.index().write(publisher.fs(), runId);
 
     RunSummary summary = new RunSummary(runId, asOf, rowsRead, accepted, rejected, duplicates, dossiers, version);
     Instant finishedAt = writeRuns(publisher, previous, summary, startedAt, files, dir);
@@ -129,8 +129,14 @@ public final class KpiJob {
    */
   static Dataset<Row> section(JavaRDD<byte[]> folded, FoldCodec.Section section) {
     // internal rows straight from the bytes (FoldCodec.internalRows); FoldCodecTest checks they equal createDataFrame's
-    return ((org.apache.spark.sql.classic.SparkSession) SparkSession.active()).internalCreateDataFrame(
-        folded.flatMap(b -> FoldCodec.internalRows(b, section)).rdd(), section.schema, false);
+    return internalFrame(folded.flatMap(b -> FoldCodec.internalRows(b, section)), section.schema);
+  }
+
+  /** A Dataset over rows already in Spark's internal form (no conversion of Java values per row). */
+  static Dataset<Row> internalFrame(JavaRDD<org.apache.spark.sql.catalyst.InternalRow> rows,
+                                    org.apache.spark.sql.types.StructType schema) {
+    return ((org.apache.spark.sql.classic.SparkSession) SparkSession.active()).internalCreateDataFrame(rows.rdd(),
+        schema, false);
   }
 
   /**

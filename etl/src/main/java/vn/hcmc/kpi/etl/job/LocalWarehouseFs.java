@@ -51,6 +51,14 @@ final class LocalWarehouseFs implements WarehouseFs {
     Files.writeString(localPath(relative), text, StandardCharsets.UTF_8);
   }
 
+  @Override public byte[] readBytes(String relative) throws IOException {
+    return Files.readAllBytes(localPath(relative));
+  }
+
+  @Override public void writeBytes(String relative, byte[] bytes) throws IOException {
+    Files.write(localPath(relative), bytes);
+  }
+
   @Override public void replaceAtomically(String target, String temporary, String text) throws IOException {
     Path tmp = localPath(temporary);
     Files.writeString(tmp, text, StandardCharsets.UTF_8);

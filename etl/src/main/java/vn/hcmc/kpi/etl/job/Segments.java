@@ -66,7 +66,7 @@ final class Segments {
 
   /** The dossier a fold output belongs to (every dossier has at least one event). */
   static String dossierId(byte[] fold) {
-    return FoldCodec.rows(fold, FoldCodec.Section.EVENTS).next().getString(1);
+    return FoldCodec.dossierId(fold);
   }
 
   /** The Monday of a settled segment; null for the open segment. */

@@ -65,6 +65,11 @@ public interface WarehouseFs {
   /** Writes a small UTF-8 file, replacing it when it exists. */
   void writeString(String relative, String text) throws IOException;
 
+  byte[] readBytes(String relative) throws IOException;
+
+  /** Writes a file, replacing it when it exists. */
+  void writeBytes(String relative, byte[] bytes) throws IOException;
+
   /**
    * Makes {@code target} hold {@code text} such that readers see the old or the new content, never none
    * and never a part: written to {@code temporary} and renamed over the target where renaming is atomic

@@ -34,7 +34,6 @@ final class WeeklyDelta {
   private WeeklyDelta() {}
 
   private static final String[] UNIT_WEEK = {"ward_code", "week_start"};
-  private static final String[] HOUR = {"ward_code", "week_start", "weekday", "hour"};
 
   /**
    * (ward_code, week_start) of every contribution row that a refolded dossier had before and has no longer,
@@ -123,14 +122,10 @@ final class WeeklyDelta {
         "left_semi");
 
     Dataset<Row> officerWeekly = WeeklyTables.officerWeekly(officerFacts).persist(StorageLevel.MEMORY_AND_DISK());
-    Dataset<Row> before = spark.read().parquet(baseDir.resolve("ward_hourly").toString());
-    Dataset<Row> removed = negate(WeeklyTables.wardHourly(KpiJob.section(old, FoldCodec.Section.EVENTS), baseAsOf));
-    Dataset<Row> added = WeeklyTables.wardHourly(KpiJob.section(refolded, FoldCodec.Section.EVENTS), asOf);
-    Dataset<Row> hourly = before.unionByName(added).unionByName(removed)
-        .groupBy(HOUR[0], HOUR[1], HOUR[2], HOUR[3]).agg(sum("received").cast("long").as("received"),
-            sum("events").cast("long").as("events"), sum("integration_errors").cast("long").as("integration_errors"))
-        .filter(col("events").gt(0))
-        .select(DossierTables.cols(before.columns()));
+    Dataset<Row> before = spark.read().schema(WardHourly.SCHEMA).parquet(baseDir.resolve("ward_hourly").toString());
+    String zone = spark.conf().get("spark.sql.session.timeZone");
+    Dataset<Row> hourly = WardHourly.total(before.unionByName(WardHourly.counts(refolded, asOf, zone, 1))
+        .unionByName(WardHourly.counts(old, baseAsOf, zone, -1))).select(DossierTables.cols(before.columns()));
     ConcurrentWrites.of()
         .add("officer_weekly", () -> replaceGroups(spark, baseDir, versionDir, "officer_weekly", officerWeekly, groups,
             asOf, "ward_code", "week_start", "officer_id"))
@@ -138,7 +133,8 @@ final class WeeklyDelta {
             WeeklyTables.wardWeekly(weekFacts, officerWeekly, asOf), groups, asOf, "ward_code", "week_start"))
         .add("procedure_weekly", () -> replaceGroups(spark, baseDir, versionDir, "procedure_weekly",
             WeeklyTables.procedureWeekly(weekFacts, asOf), groups, asOf, "ward_code", "procedure_code", "week_start"))
-        .add("ward_hourly", () -> KpiJob.write(KpiJob.oneSortedFile(hourly, HOUR), versionDir.toString(), "ward_hourly"))
+        .add("ward_hourly", () -> KpiJob.write(KpiJob.oneSortedFile(hourly, WardHourly.ORDER), versionDir.toString(),
+            "ward_hourly"))
         .run();
     officerWeekly.unpersist();
     weekFacts.unpersist();
@@ -160,12 +156,6 @@ final class WeeklyDelta {
   /** Dates come as LocalDate with spark.sql.datetime.java8API.enabled (the job's setting), else as java.sql.Date. */
   private static LocalDate localDate(Object o) {
     return o instanceof Date d ? d.toLocalDate() : (LocalDate) o;
-  }
-
-  private static Dataset<Row> negate(Dataset<Row> hourly) {
-    return hourly.withColumn("received", col("received").multiply(-1))
-        .withColumn("events", col("events").multiply(-1))
-        .withColumn("integration_errors", col("integration_errors").multiply(-1));
   }
 
   private static void replaceGroups(SparkSession spark, Path baseDir, Path versionDir, String table,

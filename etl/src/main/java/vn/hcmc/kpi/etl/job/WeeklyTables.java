@@ -9,10 +9,8 @@ import static org.apache.spark.sql.functions.floor;
 import static org.apache.spark.sql.functions.size;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.expr;
-import static org.apache.spark.sql.functions.hour;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.sum;
-import static org.apache.spark.sql.functions.weekday;
 import static org.apache.spark.sql.functions.when;
 
 import java.time.Instant;
@@ -134,17 +132,5 @@ public final class WeeklyTables {
         .select("ward_code", "procedure_code", "week_start", "partial", "received", "resolved", "early", "on_time",
             "late", "on_time_rate", "open_end", "open_overdue_end", "resolution_days_median", "resolution_days_p90",
             "supplement_rate", "online_share", "withdrawn", "rejected", "no_deadline");
-  }
-
-  /** ward_hourly: intake and activity by local weekday (1 = Monday) and hour. */
-  public static Dataset<Row> wardHourly(Dataset<Row> events, Instant asOf) {
-    return events.filter(col("occurred_at").leq(lit(java.sql.Timestamp.from(asOf))))
-        .withColumn("weekday", weekday(col("occurred_at")).plus(1))
-        .withColumn("hour", hour(col("occurred_at")))
-        .groupBy("ward_code", "week_start", "weekday", "hour").agg(
-            sum(when(col("event_type").equalTo("RECEIVED"), 1).otherwise(0)).cast("long").as("received"),
-            count(lit(1)).as("events"),
-            sum(when(col("event_type").equalTo("INTEGRATION_ERROR"), 1).otherwise(0)).cast("long")
-                .as("integration_errors"));
   }
 }

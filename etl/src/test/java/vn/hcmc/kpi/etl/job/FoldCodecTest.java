@@ -111,6 +111,19 @@ class FoldCodecTest {
   }
 
   @Test
+  void dossierIdIsTheFirstEventsEvenWhenItEqualsTheEventId() {
+    assertEquals("HS-01", FoldCodec.dossierId(FoldCodec.encode(sample())));
+    // an event id equal to the dossier id: the dossier id is then a reference to the string before it
+    LogEvent same = new LogEvent("HS-07", "HS-07", "26782", null, EventType.RECEIVED, T0, null, null, null, null,
+        null, "f.csv", 2L);
+    FoldResult r = new FoldResult(null, List.of(same), List.of(false), List.of(), List.of(), List.of(), List.of(),
+        List.of(), 0);
+    byte[] bytes = FoldCodec.encode(r);
+    assertEquals(FoldCodec.rows(bytes, FoldCodec.Section.EVENTS).next().getString(1), FoldCodec.dossierId(bytes));
+    assertEquals("HS-07", FoldCodec.dossierId(bytes));
+  }
+
+  @Test
   void lastEventIsTheLatestEventsTimeWeekAndType() {
     byte[] bytes = FoldCodec.encode(sample());
     // "done" is at 1969-12-31T23:59:59.999999999Z, before T0: the received event is the last

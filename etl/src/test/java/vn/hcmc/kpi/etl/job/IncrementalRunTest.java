@@ -110,6 +110,7 @@ class IncrementalRunTest {
     Path rebuilt = tmp.resolve("wh-full-day");
     full(rebuilt, tmp.resolve("hist/events"), tmp.resolve("day/events"));
     assertSameTables(rebuilt, wh);
+    assertSameIndex(rebuilt, wh);
     // settled weeks were carried over, not rewritten
     assertTrue(linkedFiles(wh.resolve("versions").resolve(base), version(wh), "events") > 0);
     try (WarehouseReader r = new WarehouseReader(wh)) {
@@ -157,6 +158,7 @@ class IncrementalRunTest {
     Path rebuilt = tmp.resolve("wh-full-late");
     full(rebuilt, tmp.resolve("hist/events"), tmp.resolve("day/events"), late);
     assertSameTables(rebuilt, wh);
+    assertSameIndex(rebuilt, wh);
     try (WarehouseReader r = new WarehouseReader(wh)) {
       assertEquals(1L, r.value("select count(*) from pauses where dossier_id = '" + id + "'"));
       assertEquals(1L, r.value("select count(*) from data_quality where code = 'DUPLICATE_ID_CONFLICT'"));
@@ -224,6 +226,16 @@ class IncrementalRunTest {
    * Every table of the full rebuild (the private state included, fold bytes and all; runs excepted) has the same
    * rows in the incremental version, as multisets; run_id is left out.
    */
+  /** The incremental version's dossier index (base's, rewritten segments replaced) equals the rebuild's. */
+  static void assertSameIndex(Path fullWh, Path incrementalWh) throws Exception {
+    DossierIndex full = DossierIndex.read(WarehouseFs.of(fullWh.toString(), new org.apache.hadoop.conf.Configuration()),
+        current(fullWh));
+    DossierIndex incremental = DossierIndex.read(WarehouseFs.of(incrementalWh.toString(),
+        new org.apache.hadoop.conf.Configuration()), current(incrementalWh));
+    assertTrue(full.dossiers() > 0, full.toString());
+    assertEquals(full, incremental);
+  }
+
   static void assertSameTables(Path fullWh, Path incrementalWh) throws Exception {
     Path a = version(fullWh);
     Path b = version(incrementalWh);
