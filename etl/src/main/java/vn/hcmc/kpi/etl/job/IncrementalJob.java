@@ -171,8 +171,12 @@ public final class IncrementalJob {
     Map<String, String> baseFolded = state.segments().get(DossierTables.FOLDED);
     TreeSet<String> rewrite = new TreeSet<>(List.of(Segments.OPEN));
     if (!baseFolded.isEmpty()) {
-      List<String> ids = keyed.rows().filter(r -> !EventCodec.isReject((byte[]) r.get(1))).map(r -> r.getString(0))
-          .distinct().collect();
+      // each partition's distinct ids, no shuffle for a distinct of all
+      java.util.Set<String> ids = new java.util.HashSet<>(keyed.rows().mapPartitions(rows -> {
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        rows.forEachRemaining(r -> { if (!EventCodec.isReject((byte[]) r.get(1))) seen.add(r.getString(0)); });
+        return seen.iterator();
+      }).collect());
       for (String segment : baseIndex.segmentsHolding(ids)) {
         if (!baseFolded.containsValue(segment)) {
           deleteVersion(publisher, runId);
@@ -186,7 +190,8 @@ public final class IncrementalJob {
     List<String> oldFiles = new ArrayList<>();
     baseFolded.forEach((file, segment) -> { if (rewrite.contains(segment)) oldFiles.add(file); });
     JavaRDD<byte[]> old = (oldFiles.isEmpty() ? spark.createDataset(List.<byte[]>of(), Encoders.BINARY())
-        : spark.read().parquet(paths(baseDir, DossierTables.FOLDED, oldFiles)).select("fold").as(Encoders.BINARY()))
+        : spark.read().schema(DossierTables.FOLDED_SCHEMA).parquet(paths(baseDir, DossierTables.FOLDED, oldFiles))
+            .select("fold").as(Encoders.BINARY()))
         .javaRDD().persist(StorageLevel.MEMORY_AND_DISK());
     Dataset<Row> baseRaw = spark.read().schema(DossierTables.RAW_DUPS_SCHEMA)
         .parquet(baseDir.resolve(DossierTables.RAW_DUPS).toString());

@@ -106,7 +106,7 @@ final class WeeklyDelta {
         // read the carried fold output once, keeping only the dossiers that contribute to a changed group
         java.util.HashSet<String> wanted = new java.util.HashSet<>();
         for (Row k : keys) wanted.add(k.getString(0) + "|" + localDate(k.get(1)));
-        hits = spark.read().parquet(files).select("fold").as(Encoders.BINARY()).javaRDD()
+        hits = spark.read().schema(DossierTables.FOLDED_SCHEMA).parquet(files).select("fold").as(Encoders.BINARY()).javaRDD()
             .filter(b -> contributesTo(b, wanted)).persist(StorageLevel.MEMORY_AND_DISK());
         all = all.union(hits);
       }
@@ -160,7 +160,8 @@ final class WeeklyDelta {
 
   private static void replaceGroups(SparkSession spark, Path baseDir, Path versionDir, String table,
                                     Dataset<Row> recomputed, Dataset<Row> groups, Instant asOf, String... order) {
-    Dataset<Row> base = spark.read().parquet(baseDir.resolve(table).toString());
+    // the schema given, not inferred: inferring it is a Spark job of its own (a footer read)
+    Dataset<Row> base = spark.read().schema(recomputed.schema()).parquet(baseDir.resolve(table).toString());
     Dataset<Row> kept = base.join(broadcast(groups), UNIT_WEEK, "left_anti");
     if (Set.of(base.columns()).contains("partial")) kept = kept.withColumn("partial", WeeklyTables.partial(asOf));
     Dataset<Row> rows = kept.select(DossierTables.cols(base.columns()))
