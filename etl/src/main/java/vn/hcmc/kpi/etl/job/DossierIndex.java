@@ -63,10 +63,11 @@ final class DossierIndex implements Serializable {
     long[] wanted = dossierIds.stream().mapToLong(DossierIndex::hash).sorted().toArray();
     Set<String> out = new TreeSet<>();
     for (Map.Entry<String, long[]> e : bySegment.entrySet()) {
-      long[] held = e.getValue();
       // both sorted: walk the smaller, search the larger
-      for (long h : wanted.length <= held.length ? wanted : held) {
-        if (Arrays.binarySearch(wanted.length <= held.length ? held : wanted, h) >= 0) {
+      long[] walked = wanted.length <= e.getValue().length ? wanted : e.getValue();
+      long[] searched = walked == wanted ? e.getValue() : wanted;
+      for (long h : walked) {
+        if (Arrays.binarySearch(searched, h) >= 0) {
           out.add(e.getKey());
           break;
         }

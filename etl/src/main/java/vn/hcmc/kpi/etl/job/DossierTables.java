@@ -66,7 +66,6 @@ final class DossierTables {
 
   static final StructType RAW_DUPS_SCHEMA = ACCEPTED_SCHEMA.add("segment", DataTypes.StringType);
 
-
   /**
    * What writing the fold output did.
    *
@@ -139,7 +138,7 @@ final class DossierTables {
             t.sort().length)), version, t.name());
       });
     }
-    writes.add(FOLDED, () -> spark.createDataFrame(bySegment.map(b -> RowFactory.create(Segments.dossierId(b), b)),
+    writes.add(FOLDED, () -> spark.createDataFrame(bySegment.map(b -> RowFactory.create(FoldCodec.dossierId(b), b)),
             FOLDED_SCHEMA)
         .write().mode(SaveMode.ErrorIfExists).option("compression", "zstd")
         // each value is one dossier's: a dictionary would be built per row group only to be dropped
@@ -176,7 +175,7 @@ final class DossierTables {
 
     void add(byte[] fold) {
       int d = FoldCodec.duplicates(fold);
-      String id = Segments.dossierId(fold);
+      String id = FoldCodec.dossierId(fold);
       if (count == idHashes.length) idHashes = Arrays.copyOf(idHashes, count * 2);
       idHashes[count++] = DossierIndex.hash(id);
       duplicates += d;

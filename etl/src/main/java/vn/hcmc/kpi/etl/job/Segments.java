@@ -64,11 +64,6 @@ final class Segments {
     return finished ? WEEK_PREFIX + WEEK.format(lastWeek) : OPEN;
   }
 
-  /** The dossier a fold output belongs to (every dossier has at least one event). */
-  static String dossierId(byte[] fold) {
-    return FoldCodec.dossierId(fold);
-  }
-
   /** The Monday of a settled segment; null for the open segment. */
   static LocalDate week(String segment) {
     if (!segment.startsWith(WEEK_PREFIX)) return null;

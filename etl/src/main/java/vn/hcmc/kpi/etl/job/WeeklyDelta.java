@@ -1,8 +1,6 @@
 package vn.hcmc.kpi.etl.job;
 
 import static org.apache.spark.sql.functions.broadcast;
-import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.sum;
 
 import java.nio.file.Path;
 import java.sql.Date;
@@ -43,8 +41,8 @@ final class WeeklyDelta {
    * (docs/incremental.md, "Measured").
    */
   static List<Tuple2<String, LocalDate>> changedUnitWeeks(JavaRDD<byte[]> before, JavaRDD<byte[]> after) {
-    JavaPairRDD<String, byte[]> was = before.mapToPair(b -> new Tuple2<>(Segments.dossierId(b), b));
-    JavaPairRDD<String, byte[]> is = after.mapToPair(b -> new Tuple2<>(Segments.dossierId(b), b));
+    JavaPairRDD<String, byte[]> was = before.mapToPair(b -> new Tuple2<>(FoldCodec.dossierId(b), b));
+    JavaPairRDD<String, byte[]> is = after.mapToPair(b -> new Tuple2<>(FoldCodec.dossierId(b), b));
     return was.fullOuterJoin(is).values()
         .filter(p -> !java.util.Arrays.equals(contributions(p._1()), contributions(p._2())))
         .flatMap(p -> changedRows(p._1().orNull(), p._2().orNull()).iterator()).distinct().collect();
@@ -106,8 +104,8 @@ final class WeeklyDelta {
         // read the carried fold output once, keeping only the dossiers that contribute to a changed group
         java.util.HashSet<String> wanted = new java.util.HashSet<>();
         for (Row k : keys) wanted.add(k.getString(0) + "|" + localDate(k.get(1)));
-        hits = spark.read().schema(DossierTables.FOLDED_SCHEMA).parquet(files).select("fold").as(Encoders.BINARY()).javaRDD()
-            .filter(b -> contributesTo(b, wanted)).persist(StorageLevel.MEMORY_AND_DISK());
+        hits = spark.read().schema(DossierTables.FOLDED_SCHEMA).parquet(files).select("fold").as(Encoders.BINARY())
+            .javaRDD().filter(b -> contributesTo(b, wanted)).persist(StorageLevel.MEMORY_AND_DISK());
         all = all.union(hits);
       }
     }
