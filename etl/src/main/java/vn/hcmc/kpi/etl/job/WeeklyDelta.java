@@ -89,37 +89,39 @@ final class WeeklyDelta {
   static void write(SparkSession spark, JavaRDD<byte[]> old, JavaRDD<byte[]> refolded, List<String> carried,
                     Map<String, String> segments, Path baseDir, Path versionDir, Instant baseAsOf, Instant asOf) {
     List<Row> keys = new java.util.ArrayList<>();
-    for (Tuple2<String, LocalDate> k : changedUnitWeeks(old, refolded)) keys.add(RowFactory.create(k._1(), k._2()));
+    Set<WeeklyFigures.UnitWeek> changed = new java.util.HashSet<>();
+    for (Tuple2<String, LocalDate> k : changedUnitWeeks(old, refolded)) {
+      keys.add(RowFactory.create(k._1(), k._2()));
+      changed.add(new WeeklyFigures.UnitWeek(k._1(), k._2()));
+    }
     Dataset<Row> groups = spark.createDataFrame(keys, Rows.struct(Rows.f("ward_code",
         org.apache.spark.sql.types.DataTypes.StringType), Rows.f("week_start",
         org.apache.spark.sql.types.DataTypes.DateType))).persist(StorageLevel.MEMORY_ONLY());
     // a settled dossier contributes only up to its segment's week, so older segments cannot hold changed groups
-    LocalDate first = keys.stream().map(r -> localDate(r.get(1))).min(LocalDate::compareTo).orElse(null);
-    JavaRDD<byte[]> all = refolded;
-    JavaRDD<byte[]> hits = null;
+    LocalDate first = changed.stream().map(WeeklyFigures.UnitWeek::week).min(LocalDate::compareTo).orElse(null);
+    WeeklyFigures.Partial figures = new WeeklyFigures.Partial();
     if (first != null) {
+      JavaRDD<byte[]> all = refolded;
       String[] files = carried.stream().filter(f -> !Segments.week(segments.get(f)).isBefore(first))
           .map(f -> versionDir.resolve(DossierTables.FOLDED).resolve(f).toString()).toArray(String[]::new);
       if (files.length > 0) {
-        // read the carried fold output once, keeping only the dossiers that contribute to a changed group
-        java.util.HashSet<String> wanted = new java.util.HashSet<>();
-        for (Row k : keys) wanted.add(k.getString(0) + "|" + localDate(k.get(1)));
-        hits = spark.read().schema(DossierTables.FOLDED_SCHEMA).parquet(files).select("fold").as(Encoders.BINARY())
-            .javaRDD().filter(b -> contributesTo(b, wanted)).persist(StorageLevel.MEMORY_AND_DISK());
-        all = all.union(hits);
+        all = all.union(spark.read().schema(DossierTables.FOLDED_SCHEMA).parquet(files).select("fold")
+            .as(Encoders.BINARY()).javaRDD());
       }
+      // the changed groups' figures in one pass, not Spark aggregations: see WeeklyFigures
+      figures = WeeklyFigures.of(all, changed);
     }
     if (System.getenv("KPI_ETL_PHASES") != null) {
-      System.err.printf("weekly: %d changed unit-weeks from %s (diff done at process cpu %.1f s)%n", keys.size(), first,
+      System.err.printf("weekly: %d changed unit-weeks from %s (summed at process cpu %.1f s)%n", keys.size(), first,
           ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean())
               .getProcessCpuTime() / 1e9);
     }
-    Dataset<Row> weekFacts = KpiJob.section(all, FoldCodec.Section.WEEKS).join(broadcast(groups), UNIT_WEEK,
-        "left_semi").persist(StorageLevel.MEMORY_AND_DISK()); // read by ward_weekly and procedure_weekly
-    Dataset<Row> officerFacts = KpiJob.section(all, FoldCodec.Section.OFFICERS).join(broadcast(groups), UNIT_WEEK,
-        "left_semi");
-
-    Dataset<Row> officerWeekly = WeeklyTables.officerWeekly(officerFacts).persist(StorageLevel.MEMORY_AND_DISK());
+    Dataset<Row> officerWeekly = spark.createDataFrame(WeeklyFigures.officerWeekly(figures),
+        schema(WeeklyTables.officerWeekly(empty(spark, Rows.OFFICER_FACT))));
+    Dataset<Row> wardWeekly = spark.createDataFrame(WeeklyFigures.wardWeekly(figures, asOf),
+        schema(WeeklyTables.wardWeekly(empty(spark, Rows.WEEK_FACT), empty(spark, officerWeekly.schema()), asOf)));
+    Dataset<Row> procedureWeekly = spark.createDataFrame(WeeklyFigures.procedureWeekly(figures, asOf),
+        schema(WeeklyTables.procedureWeekly(empty(spark, Rows.WEEK_FACT), asOf)));
     Dataset<Row> before = spark.read().schema(WardHourly.SCHEMA).parquet(baseDir.resolve("ward_hourly").toString());
     String zone = spark.conf().get("spark.sql.session.timeZone");
     Dataset<Row> hourly = WardHourly.total(before.unionByName(WardHourly.counts(refolded, asOf, zone, 1))
@@ -127,28 +129,23 @@ final class WeeklyDelta {
     ConcurrentWrites.of()
         .add("officer_weekly", () -> replaceGroups(spark, baseDir, versionDir, "officer_weekly", officerWeekly, groups,
             asOf, "ward_code", "week_start", "officer_id"))
-        .add("ward_weekly", () -> replaceGroups(spark, baseDir, versionDir, "ward_weekly",
-            WeeklyTables.wardWeekly(weekFacts, officerWeekly, asOf), groups, asOf, "ward_code", "week_start"))
-        .add("procedure_weekly", () -> replaceGroups(spark, baseDir, versionDir, "procedure_weekly",
-            WeeklyTables.procedureWeekly(weekFacts, asOf), groups, asOf, "ward_code", "procedure_code", "week_start"))
+        .add("ward_weekly", () -> replaceGroups(spark, baseDir, versionDir, "ward_weekly", wardWeekly, groups, asOf,
+            "ward_code", "week_start"))
+        .add("procedure_weekly", () -> replaceGroups(spark, baseDir, versionDir, "procedure_weekly", procedureWeekly,
+            groups, asOf, "ward_code", "procedure_code", "week_start"))
         .add("ward_hourly", () -> KpiJob.write(KpiJob.oneSortedFile(hourly, WardHourly.ORDER), versionDir.toString(),
             "ward_hourly"))
         .run();
-    officerWeekly.unpersist();
-    weekFacts.unpersist();
     groups.unpersist();
-    if (hits != null) hits.unpersist();
   }
 
-  /** Whether a dossier's weekly or officer contributions fall into one of the (ward_code|week_start) groups. */
-  private static boolean contributesTo(byte[] fold, Set<String> groups) {
-    for (FoldCodec.Section s : List.of(FoldCodec.Section.WEEKS, FoldCodec.Section.OFFICERS)) {
-      for (java.util.Iterator<Row> rows = FoldCodec.rows(fold, s); rows.hasNext(); ) {
-        Row r = rows.next();
-        if (groups.contains(r.getString(0) + "|" + r.get(2))) return true; // ward_code, week_start
-      }
-    }
-    return false;
+  private static Dataset<Row> empty(SparkSession spark, org.apache.spark.sql.types.StructType schema) {
+    return spark.createDataFrame(List.of(), schema);
+  }
+
+  /** A table's columns as the Spark definition gives them (analysis only: no job runs). */
+  private static org.apache.spark.sql.types.StructType schema(Dataset<Row> definition) {
+    return definition.schema();
   }
 
   /** Dates come as LocalDate with spark.sql.datetime.java8API.enabled (the job's setting), else as java.sql.Date. */
