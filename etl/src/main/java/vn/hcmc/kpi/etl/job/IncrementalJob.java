@@ -233,8 +233,10 @@ public final class IncrementalJob {
     phase("link, count");
     List<String> carried = new ArrayList<>();
     baseFolded.forEach((file, segment) -> { if (!rewrite.contains(segment)) carried.add(file); });
-    WeeklyDelta.write(spark, old, refolded, carried, segments.get(DossierTables.FOLDED), baseDir, versionDir,
-        state.asOfInstant(), asOf);
+    Map<String, Map<String, String>> baseBlocks = new HashMap<>();
+    for (String t : WeekBlocks.TABLES) baseBlocks.put(t, state.segments().getOrDefault(t, Map.of()));
+    segments.putAll(WeeklyDelta.write(spark, old, refolded, carried, segments.get(DossierTables.FOLDED), baseBlocks,
+        baseDir, versionDir, state.asOfInstant(), asOf));
     phase("weekly tables, hourly");
     writeRejects(folded, baseDir, versionDir, runId, rejected);
     for (String t : ReferenceTables.NAMES) VersionFiles.linkAll(baseDir.resolve(t), versionDir.resolve(t));

@@ -97,20 +97,25 @@ public final class KpiJob {
 
     Dataset<Row> officerWeekly = WeeklyTables.officerWeekly(officerFacts).persist(StorageLevel.MEMORY_AND_DISK());
     ReferenceData ref = reference;
+    // the tables by week as a file per month (WeekBlocks), so that daily runs rewrite only recent months
+    Map<String, Map<String, String>> blocks = new java.util.concurrent.ConcurrentHashMap<>();
     ConcurrentWrites.of(ConcurrentWrites.threadsFor(inputBytes))
-        .add("officer_weekly", () -> write(oneSortedFile(officerWeekly, "ward_code", "week_start", "officer_id"), dir,
-            "officer_weekly"))
-        .add("ward_weekly", () -> write(oneSortedFile(WeeklyTables.wardWeekly(weekFacts, officerWeekly, asOf),
-            "ward_code", "week_start"), dir, "ward_weekly"))
-        .add("procedure_weekly", () -> write(oneSortedFile(WeeklyTables.procedureWeekly(weekFacts, asOf), "ward_code",
-            "procedure_code", "week_start"), dir, "procedure_weekly"))
-        .add("ward_hourly", () -> write(oneSortedFile(WardHourly.of(bySegment, asOf,
-            spark.conf().get("spark.sql.session.timeZone")), WardHourly.ORDER), dir, "ward_hourly"))
+        .add("officer_weekly", () -> blocks.put("officer_weekly", WeekBlocks.write(officerWeekly, dir,
+            "officer_weekly", "ward_code", "week_start", "officer_id")))
+        .add("ward_weekly", () -> blocks.put("ward_weekly", WeekBlocks.write(WeeklyTables.wardWeekly(weekFacts,
+            officerWeekly, asOf), dir, "ward_weekly", "ward_code", "week_start")))
+        .add("procedure_weekly", () -> blocks.put("procedure_weekly", WeekBlocks.write(
+            WeeklyTables.procedureWeekly(weekFacts, asOf), dir, "procedure_weekly", "ward_code", "procedure_code",
+            "week_start")))
+        .add("ward_hourly", () -> blocks.put("ward_hourly", WeekBlocks.write(WardHourly.of(bySegment, asOf,
+            spark.conf().get("spark.sql.session.timeZone")), dir, "ward_hourly", WardHourly.ORDER)))
         .add("reference tables", () -> ReferenceTables.write(spark, ref, dir))
         .run();
+    Map<String, Map<String, String>> layout = new java.util.LinkedHashMap<>(written.files());
+    for (String t : WeekBlocks.TABLES) layout.put(t, new java.util.TreeMap<>(blocks.get(t)));
 
     RunState.of(options.referenceDir(), options.clockSettings(), RunState.isNative(input, files),
-        RunState.fingerprint(files, hadoop), latest, asOf, dossiers, written.files()).write(publisher.fs(), runId);
+        RunState.fingerprint(files, hadoop), latest, asOf, dossiers, layout).write(publisher.fs(), runId);
     written.index().write(publisher.fs(), runId);
 
     RunSummary summary = new RunSummary(runId, asOf, rowsRead, accepted, rejected, duplicates, dossiers, version);
@@ -167,13 +172,18 @@ public final class KpiJob {
   static final int ROW_GROUP_BYTES = 2 << 20;
 
   static void write(Dataset<Row> table, String versionDir, String name) {
+    writer(table, name).parquet(versionDir + "/" + name);
+    Faults.point("after-table:" + name);
+  }
+
+  /** A published table's writer: zstd, small row groups, no dictionary for nearly unique columns. */
+  static org.apache.spark.sql.DataFrameWriter<Row> writer(Dataset<Row> table, String name) {
     var writer = table.write().mode(SaveMode.ErrorIfExists).option("compression", "zstd")
         .option("parquet.block.size", ROW_GROUP_BYTES);
     for (String column : NEARLY_UNIQUE_COLUMNS.getOrDefault(name, List.of())) {
       writer = writer.option("parquet.enable.dictionary#" + column, "false");
     }
-    writer.parquet(versionDir + "/" + name);
-    Faults.point("after-table:" + name);
+    return writer;
   }
 
   /**

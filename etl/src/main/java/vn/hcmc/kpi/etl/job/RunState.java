@@ -39,7 +39,7 @@ record RunState(int layout, String reference, boolean multipleSupplementsLate, b
                 List<LoadedFile> files, String latestEvent, String asOf, long dossiers,
                 Map<String, Map<String, String>> segments) {
 
-  static final int LAYOUT = 3; // 3: with the dossier index (DossierIndex)
+  static final int LAYOUT = 4; // 3: with the dossier index (DossierIndex); 4: tables by week in month files (WeekBlocks)
   static final String FILE = "state.json";
   /** Bytes read from each end of an input file to tell a changed file from the one loaded. */
   static final int SAMPLE_BYTES = 64 * 1024;

@@ -1,6 +1,9 @@
 package vn.hcmc.kpi.etl.job;
 
 import static org.apache.spark.sql.functions.broadcast;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.date_format;
+import static org.apache.spark.sql.functions.sum;
 
 import java.nio.file.Path;
 import java.sql.Date;
@@ -85,9 +88,12 @@ final class WeeklyDelta {
    * @param old the base version's fold output of the refolded dossiers; refolded their new fold output
    * @param carried the new version's _state/folded files carried from the base (all of settled segments)
    * @param segments the segment of each _state/folded file
+   * @param baseBlocks per table by week ({@link WeekBlocks#TABLES}), the block of each of the base version's files
+   * @return per table by week, the block of each of the new version's files (written or linked)
    */
-  static void write(SparkSession spark, JavaRDD<byte[]> old, JavaRDD<byte[]> refolded, List<String> carried,
-                    Map<String, String> segments, Path baseDir, Path versionDir, Instant baseAsOf, Instant asOf) {
+  static Map<String, Map<String, String>> write(SparkSession spark, JavaRDD<byte[]> old, JavaRDD<byte[]> refolded,
+      List<String> carried, Map<String, String> segments, Map<String, Map<String, String>> baseBlocks, Path baseDir,
+      Path versionDir, Instant baseAsOf, Instant asOf) {
     List<Row> keys = new java.util.ArrayList<>();
     Set<WeeklyFigures.UnitWeek> changed = new java.util.HashSet<>();
     for (Tuple2<String, LocalDate> k : changedUnitWeeks(old, refolded)) {
@@ -122,21 +128,65 @@ final class WeeklyDelta {
         schema(WeeklyTables.wardWeekly(empty(spark, Rows.WEEK_FACT), empty(spark, officerWeekly.schema()), asOf)));
     Dataset<Row> procedureWeekly = spark.createDataFrame(WeeklyFigures.procedureWeekly(figures, asOf),
         schema(WeeklyTables.procedureWeekly(empty(spark, Rows.WEEK_FACT), asOf)));
-    Dataset<Row> before = spark.read().schema(WardHourly.SCHEMA).parquet(baseDir.resolve("ward_hourly").toString());
+    // the months to rewrite: the changed groups', and those of the weeks under way at both as-of times (partial)
+    Set<String> weekly = new java.util.TreeSet<>();
+    for (WeeklyFigures.UnitWeek g : changed) weekly.add(WeekBlocks.of(g.week()));
+    weekly.add(WeekBlocks.of(vn.hcmc.kpi.etl.dossier.Weeks.weekStart(baseAsOf)));
+    weekly.add(WeekBlocks.of(vn.hcmc.kpi.etl.dossier.Weeks.weekStart(asOf)));
+    // ward_hourly: the refolded dossiers' new counts minus their old ones, and the months where that is not zero
     String zone = spark.conf().get("spark.sql.session.timeZone");
-    Dataset<Row> hourly = WardHourly.total(before.unionByName(WardHourly.counts(refolded, asOf, zone, 1))
-        .unionByName(WardHourly.counts(old, baseAsOf, zone, -1))).select(DossierTables.cols(before.columns()));
+    Dataset<Row> delta = WardHourly.counts(refolded, asOf, zone, 1).unionByName(WardHourly.counts(old, baseAsOf, zone, -1))
+        .groupBy(WardHourly.ORDER[0], WardHourly.ORDER[1], WardHourly.ORDER[2], WardHourly.ORDER[3])
+        .agg(sum("received").cast("long").as("received"), sum("events").cast("long").as("events"),
+            sum("integration_errors").cast("long").as("integration_errors"))
+        .filter(col("received").notEqual(0).or(col("events").notEqual(0)).or(col("integration_errors").notEqual(0)))
+        .persist(StorageLevel.MEMORY_ONLY());
+    Set<String> hourlyBlocks = new java.util.TreeSet<>();
+    for (Row r : delta.select(date_format(col("week_start"), "yyyyMM")).distinct().collectAsList()) {
+      hourlyBlocks.add(r.getString(0));
+    }
+    Map<String, Map<String, String>> out = new java.util.concurrent.ConcurrentHashMap<>();
     ConcurrentWrites.of()
-        .add("officer_weekly", () -> replaceGroups(spark, baseDir, versionDir, "officer_weekly", officerWeekly, groups,
-            asOf, "ward_code", "week_start", "officer_id"))
-        .add("ward_weekly", () -> replaceGroups(spark, baseDir, versionDir, "ward_weekly", wardWeekly, groups, asOf,
-            "ward_code", "week_start"))
-        .add("procedure_weekly", () -> replaceGroups(spark, baseDir, versionDir, "procedure_weekly", procedureWeekly,
-            groups, asOf, "ward_code", "procedure_code", "week_start"))
-        .add("ward_hourly", () -> KpiJob.write(KpiJob.oneSortedFile(hourly, WardHourly.ORDER), versionDir.toString(),
-            "ward_hourly"))
+        .add("officer_weekly", () -> out.put("officer_weekly", replaceGroups(spark, baseDir, versionDir,
+            "officer_weekly", officerWeekly, groups, asOf, baseBlocks, weekly, "ward_code", "week_start", "officer_id")))
+        .add("ward_weekly", () -> out.put("ward_weekly", replaceGroups(spark, baseDir, versionDir, "ward_weekly",
+            wardWeekly, groups, asOf, baseBlocks, weekly, "ward_code", "week_start")))
+        .add("procedure_weekly", () -> out.put("procedure_weekly", replaceGroups(spark, baseDir, versionDir,
+            "procedure_weekly", procedureWeekly, groups, asOf, baseBlocks, weekly, "ward_code", "procedure_code",
+            "week_start")))
+        .add("ward_hourly", () -> {
+          Map<String, String> files = carry(baseBlocks, "ward_hourly", hourlyBlocks, baseDir, versionDir);
+          Dataset<Row> before = read(spark, WardHourly.SCHEMA, baseDir, "ward_hourly",
+              WeekBlocks.holding(baseBlocks.get("ward_hourly"), hourlyBlocks));
+          Dataset<Row> hourly = WardHourly.total(before.unionByName(delta)).select(DossierTables.cols(before.columns()));
+          files.putAll(WeekBlocks.write(hourly, versionDir.toString(), "ward_hourly", WardHourly.ORDER));
+          out.put("ward_hourly", files);
+        })
         .run();
+    delta.unpersist();
     groups.unpersist();
+    return new java.util.TreeMap<>(out);
+  }
+
+  /** Links the base version's files of a table whose block is not rewritten; returns their names → blocks. */
+  private static Map<String, String> carry(Map<String, Map<String, String>> baseBlocks, String table,
+                                           Set<String> rewritten, Path baseDir, Path versionDir) {
+    Map<String, String> files = new java.util.TreeMap<>();
+    baseBlocks.get(table).forEach((file, block) -> {
+      if (!rewritten.contains(block)) {
+        VersionFiles.link(baseDir.resolve(table).resolve(file), versionDir.resolve(table).resolve(file));
+        files.put(file, block);
+      }
+    });
+    return files;
+  }
+
+  /** The rows of some of a base table's files (none: no rows), in the given schema (not inferred: that is a job). */
+  private static Dataset<Row> read(SparkSession spark, org.apache.spark.sql.types.StructType schema, Path baseDir,
+                                   String table, List<String> files) {
+    if (files.isEmpty()) return spark.createDataFrame(List.of(), schema);
+    return spark.read().schema(schema).parquet(files.stream().map(f -> baseDir.resolve(table).resolve(f).toString())
+        .toArray(String[]::new));
   }
 
   private static Dataset<Row> empty(SparkSession spark, org.apache.spark.sql.types.StructType schema) {
@@ -153,14 +203,17 @@ final class WeeklyDelta {
     return o instanceof Date d ? d.toLocalDate() : (LocalDate) o;
   }
 
-  private static void replaceGroups(SparkSession spark, Path baseDir, Path versionDir, String table,
-                                    Dataset<Row> recomputed, Dataset<Row> groups, Instant asOf, String... order) {
-    // the schema given, not inferred: inferring it is a Spark job of its own (a footer read)
-    Dataset<Row> base = spark.read().schema(recomputed.schema()).parquet(baseDir.resolve(table).toString());
+  private static Map<String, String> replaceGroups(SparkSession spark, Path baseDir, Path versionDir, String table,
+      Dataset<Row> recomputed, Dataset<Row> groups, Instant asOf, Map<String, Map<String, String>> baseBlocks,
+      Set<String> rewritten, String... order) {
+    Map<String, String> files = carry(baseBlocks, table, rewritten, baseDir, versionDir);
+    Dataset<Row> base = read(spark, recomputed.schema(), baseDir, table,
+        WeekBlocks.holding(baseBlocks.get(table), rewritten));
     Dataset<Row> kept = base.join(broadcast(groups), UNIT_WEEK, "left_anti");
     if (Set.of(base.columns()).contains("partial")) kept = kept.withColumn("partial", WeeklyTables.partial(asOf));
     Dataset<Row> rows = kept.select(DossierTables.cols(base.columns()))
         .unionByName(recomputed.select(DossierTables.cols(base.columns())));
-    KpiJob.write(KpiJob.oneSortedFile(rows, order), versionDir.toString(), table);
+    files.putAll(WeekBlocks.write(rows, versionDir.toString(), table, order));
+    return files;
   }
 }

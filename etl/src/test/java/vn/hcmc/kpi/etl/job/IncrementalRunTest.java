@@ -57,12 +57,15 @@ class IncrementalRunTest {
     return new IncrementalJob(TestSpark.get(), options(warehouse, reference, inputs), CLOCK).run();
   }
 
-  /** Generates two weeks for two units and cuts the log by event day into history and the next day. */
+  /**
+   * Generates a month for two units (its first week in January: another block of the tables by week) and cuts the
+   * log by event day into history and the next day.
+   */
   @BeforeAll
   static void generateAndSplit() throws Exception {
     Path logs = tmp.resolve("logs");
     new LogGenerator(ReferenceData.defaults()).writeTo(new GeneratorOptions(List.of("26782", "27460"),
-        LocalDate.parse("2026-02-09"), LAST_DAY.plusDays(1), 0.15, 7), logs);
+        LocalDate.parse("2026-01-26"), LAST_DAY.plusDays(1), 0.15, 7), logs);
     reference = logs.resolve("reference");
     Files.createDirectories(tmp.resolve("hist/events"));
     Files.createDirectories(tmp.resolve("day/events"));
@@ -113,6 +116,13 @@ class IncrementalRunTest {
     assertSameIndex(rebuilt, wh);
     // settled weeks were carried over, not rewritten
     assertTrue(linkedFiles(wh.resolve("versions").resolve(base), version(wh), "events") > 0);
+    // so were the tables by week's older months (WeekBlocks), while the month under way was written again
+    for (String table : WeekBlocks.TABLES) {
+      Path dir = version(wh).resolve(table);
+      assertEquals(List.of("202601", "202602"), VersionFiles.parquetFiles(dir).stream()
+          .map(p -> p.getFileName().toString().substring(0, 6)).sorted().toList(), table);
+      assertEquals(1, linkedFiles(wh.resolve("versions").resolve(base), version(wh), table), table);
+    }
     try (WarehouseReader r = new WarehouseReader(wh)) {
       assertEquals(List.of("INCREMENTAL"), r.rows("select mode from runs where mode is not null").stream()
           .map(m -> m.get("mode")).toList());
