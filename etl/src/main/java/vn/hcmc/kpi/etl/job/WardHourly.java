@@ -45,7 +45,7 @@ final class WardHourly {
 
   /** The table: every hour with at least one event. */
   static Dataset<Row> of(JavaRDD<byte[]> folded, Instant asOf, String zone) {
-    return total(counts(folded, asOf, zone, 1));
+    return total(counts(folded, asOf, zone));
   }
 
   /** Adds up count rows (SCHEMA) per hour, dropping hours left with no event. */
@@ -57,18 +57,50 @@ final class WardHourly {
   }
 
   /**
-   * Each partition's counts per hour (an hour may come from several partitions), times {@code sign}: an
-   * incremental run subtracts the refolded dossiers' old counts.
+   * Each partition's counts per hour (an hour may come from several partitions).
    *
    * @param zone the time zone of weekday and hour (the session's, as Spark's weekday() and hour() use)
    */
-  static Dataset<Row> counts(JavaRDD<byte[]> folded, Instant asOf, String zone, int sign) {
+  static Dataset<Row> counts(JavaRDD<byte[]> folded, Instant asOf, String zone) {
     long asOfMicros = micros(asOf.getEpochSecond(), asOf.getNano());
-    JavaRDD<InternalRow> rows = folded.mapPartitions(it -> partitionCounts(it, asOfMicros, ZoneId.of(zone), sign));
+    JavaRDD<InternalRow> rows = folded.mapPartitions(it -> partitionCounts(it, asOfMicros, ZoneId.of(zone)));
     return KpiJob.internalFrame(rows, SCHEMA);
   }
 
-  private static Iterator<InternalRow> partitionCounts(Iterator<byte[]> folds, long asOfMicros, ZoneId zone, int sign) {
+  /**
+   * What a daily run changes in the table: the refolded dossiers' counts at the new as-of time minus their old
+   * ones at the base's, summed on the driver (one job, no Spark aggregation: the change is small), hours whose
+   * change is zero left out. Rows in {@link #SCHEMA}.
+   */
+  static List<Row> change(JavaRDD<byte[]> refolded, Instant asOf, JavaRDD<byte[]> old, Instant baseAsOf, String zone) {
+    long now = micros(asOf.getEpochSecond(), asOf.getNano());
+    long before = micros(baseAsOf.getEpochSecond(), baseAsOf.getNano());
+    JavaRDD<Map<Hour, long[]>> parts = refolded.mapPartitions(it -> List.of(countsOf(it, now, ZoneId.of(zone), 1))
+        .iterator()).union(old.mapPartitions(it -> List.of(countsOf(it, before, ZoneId.of(zone), -1)).iterator()));
+    Map<Hour, long[]> sum = new HashMap<>();
+    for (Map<Hour, long[]> part : parts.collect()) {
+      part.forEach((h, c) -> sum.merge(h, c, (a, b) -> new long[] {a[0] + b[0], a[1] + b[1], a[2] + b[2]}));
+    }
+    List<Row> out = new ArrayList<>();
+    sum.forEach((h, c) -> {
+      if (c[0] != 0 || c[1] != 0 || c[2] != 0) {
+        out.add(org.apache.spark.sql.RowFactory.create(h.ward(), java.time.LocalDate.ofEpochDay(h.weekStart()),
+            h.weekday(), h.hour(), c[0], c[1], c[2]));
+      }
+    });
+    return out;
+  }
+
+  private static Iterator<InternalRow> partitionCounts(Iterator<byte[]> folds, long asOfMicros, ZoneId zone) {
+    Map<Hour, long[]> counts = countsOf(folds, asOfMicros, zone, 1);
+    List<InternalRow> out = new ArrayList<>(counts.size());
+    counts.forEach((h, c) -> out.add(new GenericInternalRow(new Object[] {
+        h.ward() == null ? null : UTF8String.fromString(h.ward()), h.weekStart(), h.weekday(), h.hour(),
+        c[0], c[1], c[2]})));
+    return out.iterator();
+  }
+
+  private static Map<Hour, long[]> countsOf(Iterator<byte[]> folds, long asOfMicros, ZoneId zone, int sign) {
     LocalClock clock = new LocalClock(zone);
     Map<Hour, long[]> counts = new HashMap<>();
     String[] ward = {null};
@@ -92,14 +124,10 @@ final class WardHourly {
       byte[] fold = folds.next();
       if (!FoldCodec.isReject(fold)) FoldCodec.scanEvents(fold, scan);
     }
-    List<InternalRow> out = new ArrayList<>(counts.size());
-    counts.forEach((h, c) -> out.add(new GenericInternalRow(new Object[] {
-        h.ward() == null ? null : UTF8String.fromString(h.ward()), h.weekStart(), h.weekday(), h.hour(),
-        c[0], c[1], c[2]})));
-    return out.iterator();
+    return counts;
   }
 
-  private record Hour(String ward, int weekStart, int weekday, int hour) {}
+  record Hour(String ward, int weekStart, int weekday, int hour) implements java.io.Serializable {}
 
   /** As Spark holds a time: microseconds, the nanoseconds below them dropped (DateTimeUtils.instantToMicros). */
   private static long micros(long seconds, int nanos) {

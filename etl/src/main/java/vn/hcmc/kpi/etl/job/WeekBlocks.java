@@ -65,27 +65,13 @@ final class WeekBlocks {
         String dirName = dir.getPath().getName();
         if (!dir.isDirectory() || !dirName.startsWith(COLUMN + "=")) continue;
         String block = dirName.substring(COLUMN.length() + 1);
-        for (FileStatus f : fs.listStatus(dir.getPath())) {
-          if (!f.getPath().getName().endsWith(".parquet")) continue;
-          String file = block + "-" + f.getPath().getName();
-          if (!fs.rename(f.getPath(), new Path(to, file))) {
-            throw new IOException("cannot move " + f.getPath() + " to " + new Path(to, file));
-          }
-          files.put(file, block);
-        }
+        move(fs, dir.getPath(), to, block, files);
       }
       fs.delete(from, true);
       if (files.isEmpty() && fs.globStatus(new Path(to, "*.parquet")).length == 0) {
         // no rows: readers still need a file with the columns (Spark writes one for an empty table)
         KpiJob.writer(table.limit(0), name).parquet(staging);
-        for (FileStatus f : fs.listStatus(from)) {
-          if (!f.getPath().getName().endsWith(".parquet")) continue;
-          String file = EMPTY + "-" + f.getPath().getName();
-          if (!fs.rename(f.getPath(), new Path(to, file))) {
-            throw new IOException("cannot move " + f.getPath() + " to " + new Path(to, file));
-          }
-          files.put(file, EMPTY);
-        }
+        move(fs, from, to, EMPTY, files);
         fs.delete(from, true);
       }
     } catch (IOException e) {
@@ -94,6 +80,19 @@ final class WeekBlocks {
     }
     Faults.point("after-table:" + name);
     return files;
+  }
+
+  /** Moves the Parquet files of {@code from} into {@code to}, named after their block, and records them. */
+  private static void move(FileSystem fs, Path from, Path to, String block, Map<String, String> files)
+      throws IOException {
+    for (FileStatus f : fs.listStatus(from)) {
+      if (!f.getPath().getName().endsWith(".parquet")) continue;
+      String file = block + "-" + f.getPath().getName();
+      if (!fs.rename(f.getPath(), new Path(to, file))) {
+        throw new IOException("cannot move " + f.getPath() + " to " + new Path(to, file));
+      }
+      files.put(file, block);
+    }
   }
 
   /** The files of {@code files} (name → block) whose block is one of {@code blocks}. */

@@ -1,9 +1,6 @@
 package vn.hcmc.kpi.etl.job;
 
 import static org.apache.spark.sql.functions.broadcast;
-import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.date_format;
-import static org.apache.spark.sql.functions.sum;
 
 import java.nio.file.Path;
 import java.sql.Date;
@@ -135,16 +132,10 @@ final class WeeklyDelta {
     weekly.add(WeekBlocks.of(vn.hcmc.kpi.etl.dossier.Weeks.weekStart(asOf)));
     // ward_hourly: the refolded dossiers' new counts minus their old ones, and the months where that is not zero
     String zone = spark.conf().get("spark.sql.session.timeZone");
-    Dataset<Row> delta = WardHourly.counts(refolded, asOf, zone, 1).unionByName(WardHourly.counts(old, baseAsOf, zone, -1))
-        .groupBy(WardHourly.ORDER[0], WardHourly.ORDER[1], WardHourly.ORDER[2], WardHourly.ORDER[3])
-        .agg(sum("received").cast("long").as("received"), sum("events").cast("long").as("events"),
-            sum("integration_errors").cast("long").as("integration_errors"))
-        .filter(col("received").notEqual(0).or(col("events").notEqual(0)).or(col("integration_errors").notEqual(0)))
-        .persist(StorageLevel.MEMORY_ONLY());
+    List<Row> change = WardHourly.change(refolded, asOf, old, baseAsOf, zone);
     Set<String> hourlyBlocks = new java.util.TreeSet<>();
-    for (Row r : delta.select(date_format(col("week_start"), "yyyyMM")).distinct().collectAsList()) {
-      hourlyBlocks.add(r.getString(0));
-    }
+    for (Row r : change) hourlyBlocks.add(WeekBlocks.of(localDate(r.get(1))));
+    Dataset<Row> delta = spark.createDataFrame(change, WardHourly.SCHEMA);
     Map<String, Map<String, String>> out = new java.util.concurrent.ConcurrentHashMap<>();
     ConcurrentWrites.of()
         .add("officer_weekly", () -> out.put("officer_weekly", replaceGroups(spark, baseDir, versionDir,
@@ -163,7 +154,6 @@ final class WeeklyDelta {
           out.put("ward_hourly", files);
         })
         .run();
-    delta.unpersist();
     groups.unpersist();
     return new java.util.TreeMap<>(out);
   }

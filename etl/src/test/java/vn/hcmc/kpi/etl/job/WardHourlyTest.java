@@ -93,17 +93,34 @@ class WardHourlyTest {
   }
 
   @Test
-  void countsWithASignCancelOut() {
+  void aDailyRunsChangeIsTheNewTableMinusTheOld() {
     SparkSession spark = TestSpark.get();
     JavaRDD<byte[]> folded = JavaSparkContext.fromSparkContext(spark.sparkContext()).parallelize(folds(), 2);
     String zone = "Asia/Ho_Chi_Minh";
-    Dataset<Row> none = WardHourly.total(WardHourly.counts(folded, AS_OF, zone, 1)
-        .unionByName(WardHourly.counts(folded, AS_OF, zone, -1)));
-    assertEquals(0, none.count());
+    assertEquals(List.of(), WardHourly.change(folded, AS_OF, folded, AS_OF, zone));
     // a later as-of counts the events after the first one too
-    long before = sorted(WardHourly.of(folded, AS_OF, zone)).stream().mapToLong(r -> r.getLong(5)).sum();
-    long after = sorted(WardHourly.of(folded, AS_OF.plusSeconds(10 * 86_400), zone)).stream()
-        .mapToLong(r -> r.getLong(5)).sum();
-    assertTrue(after > before, before + " then " + after);
+    Instant later = AS_OF.plusSeconds(10 * 86_400);
+    java.util.Map<String, String> expected = byHour(sorted(WardHourly.of(folded, later, zone)), 1);
+    byHour(sorted(WardHourly.of(folded, AS_OF, zone)), -1).forEach((k, v) -> expected.merge(k, v, WardHourlyTest::add));
+    expected.values().removeIf("0,0,0"::equals);
+    assertTrue(expected.size() > 10, "hours changed: " + expected.size());
+    assertEquals(expected, byHour(WardHourly.change(folded, later, folded, AS_OF, zone), 1));
+  }
+
+  /** ward|week|weekday|hour → "received,events,integration_errors", times sign. */
+  static java.util.Map<String, String> byHour(List<Row> rows, int sign) {
+    java.util.Map<String, String> out = new java.util.TreeMap<>();
+    for (Row r : rows) {
+      out.put(r.get(0) + "|" + r.get(1) + "|" + r.get(2) + "|" + r.get(3),
+          sign * r.getLong(4) + "," + sign * r.getLong(5) + "," + sign * r.getLong(6));
+    }
+    return out;
+  }
+
+  static String add(String a, String b) {
+    String[] x = a.split(","), y = b.split(",");
+    StringBuilder out = new StringBuilder();
+    for (int i = 0; i < 3; i++) out.append(i > 0 ? "," : "").append(Long.parseLong(x[i]) + Long.parseLong(y[i]));
+    return out.toString();
   }
 }
