@@ -21,12 +21,13 @@ import org.apache.spark.storage.StorageLevel;
 import scala.Tuple2;
 
 /**
- * The weekly tables of an incremental run. A weekly figure is an aggregate of per-dossier
+ * The tables by week of an incremental run. A weekly figure is an aggregate of per-dossier
  * contributions (exact percentiles included), so a (unit, week) group changes only where the refolded
- * dossiers' contributions changed; those groups are re-aggregated from all contributions of the new
- * version, every other group's rows are kept, and the {@code partial} flag follows the new as-of.
- * ward_hourly is a sum of event counts, so it is updated by subtracting the refolded dossiers' old
- * events and adding their new ones.
+ * dossiers' contributions changed; those groups are aggregated again ({@link WeeklyFigures}) from all
+ * contributions of the new version, every other group's rows are kept, and the {@code partial} flag
+ * follows the new as-of. ward_hourly is a sum of event counts, so it changes by the refolded dossiers'
+ * new counts minus their old ones. Only the months ({@link WeekBlocks}) where rows change are rewritten;
+ * the other files are hard-linked from the base version.
  */
 final class WeeklyDelta {
   private WeeklyDelta() {}
@@ -120,11 +121,11 @@ final class WeeklyDelta {
               .getProcessCpuTime() / 1e9);
     }
     Dataset<Row> officerWeekly = spark.createDataFrame(WeeklyFigures.officerWeekly(figures),
-        schema(WeeklyTables.officerWeekly(empty(spark, Rows.OFFICER_FACT))));
+        WeeklyTables.officerWeekly(empty(spark, Rows.OFFICER_FACT)).schema()); // the Spark definitions' columns
     Dataset<Row> wardWeekly = spark.createDataFrame(WeeklyFigures.wardWeekly(figures, asOf),
-        schema(WeeklyTables.wardWeekly(empty(spark, Rows.WEEK_FACT), empty(spark, officerWeekly.schema()), asOf)));
+        WeeklyTables.wardWeekly(empty(spark, Rows.WEEK_FACT), empty(spark, officerWeekly.schema()), asOf).schema());
     Dataset<Row> procedureWeekly = spark.createDataFrame(WeeklyFigures.procedureWeekly(figures, asOf),
-        schema(WeeklyTables.procedureWeekly(empty(spark, Rows.WEEK_FACT), asOf)));
+        WeeklyTables.procedureWeekly(empty(spark, Rows.WEEK_FACT), asOf).schema());
     // the months to rewrite: the changed groups', and those of the weeks under way at both as-of times (partial)
     Set<String> weekly = new java.util.TreeSet<>();
     for (WeeklyFigures.UnitWeek g : changed) weekly.add(WeekBlocks.of(g.week()));
@@ -181,11 +182,6 @@ final class WeeklyDelta {
 
   private static Dataset<Row> empty(SparkSession spark, org.apache.spark.sql.types.StructType schema) {
     return spark.createDataFrame(List.of(), schema);
-  }
-
-  /** A table's columns as the Spark definition gives them (analysis only: no job runs). */
-  private static org.apache.spark.sql.types.StructType schema(Dataset<Row> definition) {
-    return definition.schema();
   }
 
   /** Dates come as LocalDate with spark.sql.datetime.java8API.enabled (the job's setting), else as java.sql.Date. */
