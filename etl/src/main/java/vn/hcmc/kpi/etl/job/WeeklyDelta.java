@@ -3,7 +3,6 @@ package vn.hcmc.kpi.etl.job;
 import static org.apache.spark.sql.functions.broadcast;
 
 import java.nio.file.Path;
-import java.sql.Date;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -60,7 +59,8 @@ final class WeeklyDelta {
     contributionRows(after, count, -1);
     List<Tuple2<String, LocalDate>> out = new java.util.ArrayList<>();
     count.forEach((row, n) -> {
-      if (n != 0) out.add(new Tuple2<>((String) row.get(1), localDate(row.get(3)))); // ward_code, week_start
+      // ward_code, week_start
+      if (n != 0) out.add(new Tuple2<>((String) row.get(1), WeeklyFigures.localDate(row.get(3))));
     });
     return out;
   }
@@ -135,7 +135,7 @@ final class WeeklyDelta {
     String zone = spark.conf().get("spark.sql.session.timeZone");
     List<Row> change = WardHourly.change(refolded, asOf, old, baseAsOf, zone);
     Set<String> hourlyBlocks = new java.util.TreeSet<>();
-    for (Row r : change) hourlyBlocks.add(WeekBlocks.of(localDate(r.get(1))));
+    for (Row r : change) hourlyBlocks.add(WeekBlocks.of(WeeklyFigures.localDate(r.get(1))));
     Dataset<Row> delta = spark.createDataFrame(change, WardHourly.SCHEMA);
     Map<String, Map<String, String>> out = new java.util.concurrent.ConcurrentHashMap<>();
     ConcurrentWrites.of()
@@ -175,7 +175,7 @@ final class WeeklyDelta {
   /** The rows of some of a base table's files (none: no rows), in the given schema (not inferred: that is a job). */
   private static Dataset<Row> read(SparkSession spark, org.apache.spark.sql.types.StructType schema, Path baseDir,
                                    String table, List<String> files) {
-    if (files.isEmpty()) return spark.createDataFrame(List.of(), schema);
+    if (files.isEmpty()) return empty(spark, schema);
     return spark.read().schema(schema).parquet(files.stream().map(f -> baseDir.resolve(table).resolve(f).toString())
         .toArray(String[]::new));
   }
@@ -184,10 +184,6 @@ final class WeeklyDelta {
     return spark.createDataFrame(List.of(), schema);
   }
 
-  /** Dates come as LocalDate with spark.sql.datetime.java8API.enabled (the job's setting), else as java.sql.Date. */
-  private static LocalDate localDate(Object o) {
-    return o instanceof Date d ? d.toLocalDate() : (LocalDate) o;
-  }
 
   private static Map<String, String> replaceGroups(SparkSession spark, Path baseDir, Path versionDir, String table,
       Dataset<Row> recomputed, Dataset<Row> groups, Instant asOf, Map<String, Map<String, String>> baseBlocks,

@@ -258,7 +258,8 @@ final class WeeklyFigures {
     return week.equals(current) && asOf.isBefore(Weeks.weekEnd(current));
   }
 
-  private static LocalDate localDate(Object o) {
+  /** Dates come as LocalDate with spark.sql.datetime.java8API.enabled (the job's setting), else as java.sql.Date. */
+  static LocalDate localDate(Object o) {
     return o instanceof Date d ? d.toLocalDate() : (LocalDate) o;
   }
 }
