@@ -36,7 +36,18 @@ final class ByteRdds {
   /** Each row sent to the partition {@code partitionOf} gives it, through one shuffle serialized by Kryo. */
   static JavaRDD<byte[]> partitionBy(JavaRDD<byte[]> rows, Function<byte[], Integer> partitionOf,
                                      Partitioner partitioner) {
-    JavaPairRDD<Integer, byte[]> keyed = rows.mapToPair(b -> new Tuple2<>(partitionOf.call(b), b));
-    return new JavaPairRDD<>(keyed.rdd(), INT, BYTES).partitionBy(partitioner).values();
+    return shuffle(rows.map(b -> new Tuple2<>(partitionOf.call(b), b)), partitioner);
+  }
+
+  /** Each row sent to the partition its key names, through one shuffle serialized by Kryo. */
+  static JavaRDD<byte[]> shuffle(JavaRDD<Tuple2<Integer, byte[]>> keyed, Partitioner partitioner) {
+    return new JavaRDD<>(new JavaPairRDD<>(keyed.rdd(), INT, BYTES).partitionBy(partitioner).values().rdd(), BYTES);
+  }
+
+  /** Only the partitions from {@code from} to before {@code to}, without a task for the others (Spark's PartitionPruningRDD). */
+  static JavaRDD<byte[]> partitions(JavaRDD<byte[]> rows, int from, int to) {
+    scala.Function1<Object, Object> keep = (scala.Function1<Object, Object> & Serializable) p -> (Integer) p >= from
+        && (Integer) p < to;
+    return new JavaRDD<>(org.apache.spark.rdd.PartitionPruningRDD.create(rows.rdd(), keep), BYTES);
   }
 }

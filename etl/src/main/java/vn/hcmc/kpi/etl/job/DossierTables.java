@@ -69,34 +69,37 @@ final class DossierTables {
   /**
    * What writing the fold output did.
    *
-   * @param folded the fold output shuffled by segment and persisted (the caller unpersists it)
+   * @param folded the dossiers' fold output shuffled by segment and persisted (the caller calls {@link #release})
+   * @param rejects the refused rows' entries of the fold output
    * @param files per segmented table, the segment of each file written (file name → segment)
    * @param count dossiers folded; dossiers those with facts (a dossiers row)
    * @param index which segment holds which dossier
    */
-  record Written(JavaRDD<byte[]> folded, Map<String, Map<String, String>> files, long count, long dossiers,
-                 long duplicates, DossierIndex index) {}
+  record Written(JavaRDD<byte[]> folded, JavaRDD<byte[]> rejects, Map<String, Map<String, String>> files, long count,
+                 long dossiers, long duplicates, DossierIndex index, JavaRDD<byte[]> cached) {
+    void release() { cached.unpersist(); }
+  }
 
   /**
    * Writes the per-dossier tables and the state of a version from fold output (refused rows' entries
-   * included: they are skipped).
+   * included: they are set apart).
    *
+   * @param planned the segments' partitions planned before the fold ({@link Segments.Plan#forSpan}): the fold
+   *     output, not persisted, then goes straight into the shuffle by segment and is counted on the way; null: the
+   *     fold output (persisted by the caller) is counted first and the partitions planned by size
    * @param accepted the fold's input rows (at least the {@link Rows#ACCEPTED} columns), for raw_dups
    * @param keptRawDups raw_dups rows carried from a base version (RAW_DUPS_SCHEMA), or null
    * @param writeThreads table writes in flight at once ({@link ConcurrentWrites#threadsFor})
    */
-  static Written write(JavaRDD<byte[]> foldOutput, Instant asOf, Dataset<Row> accepted, Dataset<Row> keptRawDups,
-                       WarehousePublisher publisher, String runId, StorageLevel level, int partitions,
-                       int writeThreads) {
+  static Written write(JavaRDD<byte[]> foldOutput, Instant asOf, Segments.Plan planned, Dataset<Row> accepted,
+                       Dataset<Row> keptRawDups, WarehousePublisher publisher, String runId, StorageLevel level,
+                       int partitions, int writeThreads) {
     SparkSession spark = SparkSession.active();
-    // refused rows' entries ride with the fold output (FoldCodec.encodeReject); they are no dossier's
-    JavaRDD<byte[]> dossiersOnly = foldOutput.filter(b -> !FoldCodec.isReject(b));
-    // one pass over the fold output, no shuffle: each partition tallies its segments, the driver adds them up
-    TreeMap<String, SegmentTally> tallies = new TreeMap<>();
-    for (Map<String, SegmentTally> part : dossiersOnly.mapPartitions(it -> tally(it, asOf)).collect()) {
-      part.forEach((segment, t) -> tallies.merge(segment, t, SegmentTally::plus));
-    }
-    TreeMap<String, Long> bytes = new TreeMap<>();
+    BySegment shuffled = planned != null ? planned(foldOutput, asOf, planned, level)
+        : bySize(foldOutput, asOf, partitions, level);
+    Segments.Plan plan = shuffled.plan();
+    JavaRDD<byte[]> bySegment = shuffled.dossiers();
+    TreeMap<String, SegmentTally> tallies = shuffled.tallies();
     Map<String, long[]> idHashes = new TreeMap<>();
     List<Row> dupSegments = new ArrayList<>();
     long count = 0, dossiers = 0, duplicates = 0;
@@ -105,17 +108,9 @@ final class DossierTables {
       count += t.count;
       duplicates += t.duplicates;
       dossiers += t.facts;
-      bytes.put(e.getKey(), t.bytes);
       idHashes.put(e.getKey(), Arrays.copyOf(t.idHashes, t.count));
       for (String id : t.dupIds) dupSegments.add(RowFactory.create(id, e.getKey()));
     }
-
-    Segments.Plan plan = new Segments.Plan(bytes, partitions);
-    JavaRDD<byte[]> shuffled = ByteRdds.partitionBy(dossiersOnly, b -> plan.partition(Segments.of(b, asOf), b),
-        new Segments.ByKey(plan.partitions()));
-    // kept as an RDD of byte arrays, not a Dataset: a Dataset's cache builds column batches (and, on disk,
-    // writes them through Java serialization), which cost more than every table's pass over it saved
-    JavaRDD<byte[]> bySegment = shuffled.persist(level);
 
     String version = publisher.fs().location(versionPath(runId));
     Dataset<Row> rawDups = spark.createDataFrame(List.of(), RAW_DUPS_SCHEMA);
@@ -138,8 +133,10 @@ final class DossierTables {
             t.sort().length)), version, t.name());
       });
     }
-    writes.add(FOLDED, () -> spark.createDataFrame(bySegment.map(b -> RowFactory.create(FoldCodec.dossierId(b), b)),
-            FOLDED_SCHEMA)
+    // the rows in Spark's internal form straight from the bytes, not Java values converted per row
+    writes.add(FOLDED, () -> KpiJob.internalFrame(bySegment.map(b -> (org.apache.spark.sql.catalyst.InternalRow)
+            new org.apache.spark.sql.catalyst.expressions.GenericInternalRow(new Object[] {
+                org.apache.spark.unsafe.types.UTF8String.fromString(FoldCodec.dossierId(b)), b})), FOLDED_SCHEMA)
         .write().mode(SaveMode.ErrorIfExists).option("compression", "zstd")
         // each value is one dossier's: a dictionary would be built per row group only to be dropped
         .option("parquet.enable.dictionary#dossier_id", "false").option("parquet.enable.dictionary#fold", "false")
@@ -153,47 +150,58 @@ final class DossierTables {
     Map<String, Map<String, String>> files = new LinkedHashMap<>();
     for (Table t : PUBLISHED) files.put(t.name(), segmentsOfFiles(publisher, runId, t.name(), plan));
     files.put(FOLDED, segmentsOfFiles(publisher, runId, FOLDED, plan));
-    return new Written(bySegment, files, count, dossiers, duplicates, DossierIndex.of(idHashes));
+    return new Written(bySegment, shuffled.rejects(), files, count, dossiers, duplicates, DossierIndex.of(idHashes),
+        shuffled.cached());
   }
 
-  /** One partition's fold output counted per segment. */
-  private static java.util.Iterator<Map<String, SegmentTally>> tally(java.util.Iterator<byte[]> folds, Instant asOf) {
-    Map<String, SegmentTally> out = new java.util.HashMap<>();
-    while (folds.hasNext()) {
-      byte[] b = folds.next();
-      out.computeIfAbsent(Segments.of(b, asOf), s -> new SegmentTally()).add(b);
+  /** The fold output shuffled by segment: the dossiers (cached), the rejects, the plan and what each segment holds. */
+  private record BySegment(JavaRDD<byte[]> dossiers, JavaRDD<byte[]> rejects, Segments.Plan plan,
+                           TreeMap<String, SegmentTally> tallies, JavaRDD<byte[]> cached) {}
+
+  /**
+   * One pass over the (persisted) fold output counts each segment, without a shuffle; the partitions are then
+   * planned by the segments' sizes and the dossiers shuffled. For daily runs, whose refolded dossiers may land
+   * in any week.
+   */
+  private static BySegment bySize(JavaRDD<byte[]> foldOutput, Instant asOf, int partitions, StorageLevel level) {
+    JavaRDD<byte[]> dossiersOnly = foldOutput.filter(b -> !FoldCodec.isReject(b));
+    TreeMap<String, SegmentTally> tallies = new TreeMap<>();
+    for (Map<String, SegmentTally> part : dossiersOnly.mapPartitions(it -> List.of(SegmentTally.of(it, asOf)).iterator())
+        .collect()) {
+      part.forEach((segment, t) -> tallies.merge(segment, t, SegmentTally::plus));
     }
-    return List.of(out).iterator();
+    TreeMap<String, Long> bytes = new TreeMap<>();
+    tallies.forEach((segment, t) -> bytes.put(segment, t.bytes));
+    Segments.Plan plan = Segments.Plan.bySize(bytes, partitions);
+    // kept as an RDD of byte arrays, not a Dataset: a Dataset's cache builds column batches (and, on disk,
+    // writes them through Java serialization), which cost more than every table's pass over it saved
+    JavaRDD<byte[]> bySegment = ByteRdds.partitionBy(dossiersOnly, b -> plan.partition(Segments.of(b, asOf), b),
+        new Segments.ByKey(plan.partitions())).persist(level);
+    return new BySegment(bySegment, foldOutput.filter(FoldCodec::isReject), plan, tallies, bySegment);
   }
 
-  /** A segment's dossiers: how many, their duplicates, those with facts, fold bytes, id hashes, ids with duplicates. */
-  static final class SegmentTally implements java.io.Serializable {
-    int count;
-    long duplicates, facts, bytes;
-    long[] idHashes = new long[64];
-    final List<String> dupIds = new ArrayList<>();
-
-    void add(byte[] fold) {
-      int d = FoldCodec.duplicates(fold);
-      String id = FoldCodec.dossierId(fold);
-      if (count == idHashes.length) idHashes = Arrays.copyOf(idHashes, count * 2);
-      idHashes[count++] = DossierIndex.hash(id);
-      duplicates += d;
-      facts += FoldCodec.hasFacts(fold) ? 1 : 0;
-      bytes += fold.length;
-      if (d > 0) dupIds.add(id);
+  /**
+   * The fold output goes straight into the shuffle by segment, partitions planned beforehand: no cache of the
+   * fold output and no pass over it to count. The map side counts each segment as it sends the dossiers
+   * ({@link SegmentTally.ByPartition}); the refused rows' entries go to one partition after the dossiers'. The shuffled
+   * output is persisted and counted, which runs the map side, so the tallies are complete on return.
+   * Session 9: the full run's fold output had been cached, read once for the rejects, once for the tallies and
+   * once for the shuffle (issue 10 notes).
+   */
+  private static BySegment planned(JavaRDD<byte[]> foldOutput, Instant asOf, Segments.Plan plan, StorageLevel level) {
+    SegmentTally.ByPartition tallies = new SegmentTally.ByPartition();
+    SparkSession.active().sparkContext().register(tallies, "segments tallied");
+    int rejectPartition = plan.partitions();
+    JavaRDD<byte[]> shuffled = ByteRdds.shuffle(foldOutput.mapPartitionsWithIndex((index, folds) ->
+        tallies.routing(index, folds, asOf, plan, rejectPartition), true), new Segments.ByKey(rejectPartition + 1))
+        .persist(level);
+    shuffled.count();
+    TreeMap<String, SegmentTally> bySegment = new TreeMap<>();
+    for (Map<String, SegmentTally> part : tallies.value().values()) {
+      part.forEach((segment, t) -> bySegment.merge(segment, t.copy(), SegmentTally::plus));
     }
-
-    SegmentTally plus(SegmentTally o) {
-      if (count + o.count > idHashes.length) idHashes = Arrays.copyOf(idHashes, count + o.count);
-      System.arraycopy(o.idHashes, 0, idHashes, count, o.count);
-      count += o.count;
-      duplicates += o.duplicates;
-      facts += o.facts;
-      bytes += o.bytes;
-      dupIds.addAll(o.dupIds);
-      return this;
-    }
+    return new BySegment(ByteRdds.partitions(shuffled, 0, rejectPartition),
+        ByteRdds.partitions(shuffled, rejectPartition, rejectPartition + 1), plan, bySegment, shuffled);
   }
 
   static String versionPath(String runId) { return WarehousePublisher.VERSIONS + "/" + runId; }

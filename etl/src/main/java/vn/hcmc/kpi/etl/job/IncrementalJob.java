@@ -204,7 +204,7 @@ public final class IncrementalJob {
     JavaRDD<Row> refoldInput = spark.createDataFrame(oldRows.union(keyed.rows()), KpiJob.KEYED)
         .repartition(job.foldPartitions(0, List.of()), col("key")).javaRDD();
     JavaRDD<byte[]> folded = job.foldKeyed(refoldInput, reference, asOf).persist(StorageLevel.MEMORY_AND_DISK());
-    DossierTables.Written written = DossierTables.write(folded, asOf, KpiJob.acceptedRows(refoldInput),
+    DossierTables.Written written = DossierTables.write(folded, asOf, null, KpiJob.acceptedRows(refoldInput),
         baseRaw.filter(not(rewritten)), publisher, runId, StorageLevel.MEMORY_AND_DISK(), folded.getNumPartitions(),
         ConcurrentWrites.THREADS);
     JavaRDD<byte[]> refolded = written.folded();
@@ -254,7 +254,7 @@ public final class IncrementalJob {
     baseIndex.replacing(rewrite, written.index()).write(publisher.fs(), runId);
     publisher.publish(runId);
     phase("rejects, runs, state, publish");
-    refolded.unpersist();
+    written.release();
     folded.unpersist();
     old.unpersist();
     return new Outcome(summary, base, names, written.count());

@@ -80,12 +80,16 @@ public final class KpiJob {
     reference = withProfileProcedures(withProfileUnits(reference, read), read);
 
     Faults.point("after-ingest");
-    JavaRDD<byte[]> folded = ByteRdds.typed(foldKeyed(keyed.rows(), reference, asOf)).persist(cache);
+    // the fold output goes straight into the shuffle by segment, its partitions planned from the span of the events
+    JavaRDD<byte[]> folded = ByteRdds.typed(foldKeyed(keyed.rows(), reference, asOf));
+    int partitions = folded.getNumPartitions();
+    Segments.Plan plan = read.earliest() == null ? null : Segments.Plan.forSpan(read.earliest(), asOf, partitions);
+    if (plan == null) folded = folded.persist(cache); // planned by size after a pass over it (or no events at all)
     String dir = version;
-    writeRejects(folded, runId, dir);
     // per-dossier tables and the incremental state, one file per segment (DossierTables, docs/incremental.md)
-    DossierTables.Written written = DossierTables.write(folded, asOf, acceptedRows(keyed.rows()), null,
-        publisher, runId, cache, folded.getNumPartitions(), ConcurrentWrites.threadsFor(inputBytes));
+    DossierTables.Written written = DossierTables.write(folded, asOf, plan, acceptedRows(keyed.rows()), null,
+        publisher, runId, cache, partitions, ConcurrentWrites.threadsFor(inputBytes));
+    writeRejects(written.rejects(), runId, dir);
     folded.unpersist();
     JavaRDD<byte[]> bySegment = written.folded();
     long duplicates = written.duplicates();
@@ -123,7 +127,7 @@ public final class KpiJob {
     writeManifest(publisher, summary, startedAt, finishedAt, files.size());
     publisher.publish(runId);
     officerWeekly.unpersist();
-    bySegment.unpersist();
+    written.release();
     return summary;
   }
 

@@ -85,16 +85,12 @@ final class Segments {
     private final String[] segmentOf;
     private final Map<String, int[]> range = new LinkedHashMap<>();
 
-    /**
-     * @param bytesBySegment the size of each segment's fold output, sorted by segment
-     * @param partitions about how many partitions in all (a segment gets a share by its size, at least one)
-     */
-    Plan(Map<String, Long> bytesBySegment, int partitions) {
-      long total = Math.max(1, bytesBySegment.values().stream().mapToLong(Long::longValue).sum());
+    /** @param partitionsBySegment how many partitions each segment gets (at least one), in partition order */
+    private Plan(Map<String, Integer> partitionsBySegment) {
       int next = 0;
       String[] of = new String[0];
-      for (Map.Entry<String, Long> e : bytesBySegment.entrySet()) {
-        int k = (int) Math.max(1, Math.round((double) e.getValue() * partitions / total));
+      for (Map.Entry<String, Integer> e : partitionsBySegment.entrySet()) {
+        int k = Math.max(1, e.getValue());
         range.put(e.getKey(), new int[] {next, k});
         of = Arrays.copyOf(of, next + k);
         Arrays.fill(of, next, next + k, e.getKey());
@@ -103,17 +99,63 @@ final class Segments {
       this.segmentOf = of;
     }
 
+    /**
+     * A plan by the segments' sizes, known from a pass over the fold output.
+     *
+     * @param bytesBySegment the size of each segment's fold output, sorted by segment
+     * @param partitions about how many partitions in all (a segment gets a share by its size, at least one)
+     */
+    static Plan bySize(Map<String, Long> bytesBySegment, int partitions) {
+      long total = Math.max(1, bytesBySegment.values().stream().mapToLong(Long::longValue).sum());
+      Map<String, Integer> k = new LinkedHashMap<>();
+      bytesBySegment.forEach((segment, bytes) ->
+          k.put(segment, (int) Math.max(1, Math.round((double) bytes * partitions / total))));
+      return new Plan(k);
+    }
+
+    /**
+     * A plan made before the fold, so that the fold's output goes straight into the shuffle by segment: every
+     * settled segment a dossier can land in, given the earliest accepted event and the as-of time. A dossier's
+     * last event is no earlier than the earliest event and, for a settled one, no later than the as-of; its
+     * week starts on the Monday of that event's local date, within a day of its UTC date in any time zone
+     * (two days of margin here). Each week gets {@code partitions / weeks} partitions (at least one); the
+     * open segment, mostly the last month's dossiers, gets five weeks' worth (at most all of them).
+     *
+     * @return the plan, or null when the span is too long for a partition per week (then plan by size)
+     */
+    static Plan forSpan(Instant earliest, Instant asOf, int partitions) {
+      LocalDate first = vn.hcmc.kpi.etl.dossier.Weeks.weekStart(earliest.atOffset(java.time.ZoneOffset.UTC).toLocalDate().minusDays(2));
+      LocalDate last = vn.hcmc.kpi.etl.dossier.Weeks.weekStart(asOf.atOffset(java.time.ZoneOffset.UTC).toLocalDate().plusDays(2));
+      long weeks = Math.max(0, java.time.temporal.ChronoUnit.WEEKS.between(first, last) + 1);
+      if (weeks > MAX_PLANNED_WEEKS) return null;
+      int perWeek = (int) Math.max(1, Math.round((double) partitions / (weeks + 1)));
+      Map<String, Integer> k = new LinkedHashMap<>();
+      k.put(OPEN, Math.max(1, Math.min(Math.max(partitions, perWeek), OPEN_WEEKS * perWeek)));
+      for (LocalDate w = first; !w.isAfter(last); w = w.plusWeeks(1)) k.put(WEEK_PREFIX + WEEK.format(w), perWeek);
+      return new Plan(k);
+    }
+
     int partitions() { return Math.max(1, segmentOf.length); }
 
     String segment(int partition) { return partition < segmentOf.length ? segmentOf[partition] : OPEN; }
 
     int partition(String segment, byte[] fold) {
       int[] r = range.get(segment);
+      if (r == null) {
+        throw new IllegalStateException("segment " + segment + " is outside the planned ones " + range.keySet()
+            + ": the earliest event or the as-of time given to the plan was wrong");
+      }
       return r[0] + Math.floorMod(Arrays.hashCode(fold), r[1]);
     }
 
     List<String> segments() { return List.copyOf(range.keySet()); }
   }
+
+  /** How many weeks' worth of partitions the open segment gets in a plan made before the fold. */
+  static final int OPEN_WEEKS = 5;
+
+  /** A span longer than this (about 20 years) is planned by size: a partition per week would be too many. */
+  static final int MAX_PLANNED_WEEKS = 1040;
 
   /** Routes each record to the partition its key names. */
   static final class ByKey extends org.apache.spark.Partitioner {

@@ -102,6 +102,7 @@ class IncrementalRunTest {
     Path wh = tmp.resolve("wh");
     full(wh, tmp.resolve("hist/events"));
     String base = current(wh);
+    assertEachFileHoldsItsSegment(wh);
     // the same folders as the full run plus the day's: loaded files are recognised and skipped
     IncrementalJob.Outcome o = incremental(wh, tmp.resolve("hist/events"), tmp.resolve("day/events"));
     assertTrue(o.published());
@@ -110,6 +111,7 @@ class IncrementalRunTest {
     assertTrue(o.summary().reconciles(), o.summary().toString());
     assertTrue(o.refolded() < o.summary().dossiers(), "settled dossiers are not refolded: " + o);
 
+    assertEachFileHoldsItsSegment(wh);
     Path rebuilt = tmp.resolve("wh-full-day");
     full(rebuilt, tmp.resolve("hist/events"), tmp.resolve("day/events"));
     assertSameTables(rebuilt, wh);
@@ -236,6 +238,33 @@ class IncrementalRunTest {
    * Every table of the full rebuild (the private state included, fold bytes and all; runs excepted) has the same
    * rows in the incremental version, as multisets; run_id is left out.
    */
+  /**
+   * The published version's segment layout holds: every file of _state/folded holds only dossiers of the segment
+   * the state names for it, and every segment of the index has files. (Full runs plan the partitions before the
+   * fold, daily runs by the segments' sizes: both must put each dossier where its segment's files are.)
+   */
+  static void assertEachFileHoldsItsSegment(Path wh) throws Exception {
+    WarehouseFs fs = WarehouseFs.of(wh.toString(), new org.apache.hadoop.conf.Configuration());
+    RunState state = RunState.read(fs, current(wh));
+    Map<String, String> files = state.segments().get(DossierTables.FOLDED);
+    assertFalse(files.isEmpty());
+    int dossiers = 0;
+    try (Connection db = DriverManager.getConnection("jdbc:duckdb:")) {
+      for (Map.Entry<String, String> f : files.entrySet()) {
+        Path file = version(wh).resolve(DossierTables.FOLDED).resolve(f.getKey());
+        try (var rs = db.createStatement().executeQuery("select fold from read_parquet('" + file + "')")) {
+          while (rs.next()) {
+            assertEquals(f.getValue(), Segments.of(rs.getBytes(1), state.asOfInstant()), f.getKey());
+            dossiers++;
+          }
+        }
+      }
+    }
+    assertEquals(DossierIndex.read(fs, current(wh)).dossiers(), (long) dossiers);
+    assertTrue(new java.util.HashSet<>(files.values()).containsAll(DossierIndex.read(fs, current(wh)).segments()));
+    assertTrue(files.values().stream().filter(v -> v.startsWith("w")).count() >= 3, files.toString());
+  }
+
   /** The incremental version's dossier index (base's, rewritten segments replaced) equals the rebuild's. */
   static void assertSameIndex(Path fullWh, Path incrementalWh) throws Exception {
     DossierIndex full = DossierIndex.read(WarehouseFs.of(fullWh.toString(), new org.apache.hadoop.conf.Configuration()),
