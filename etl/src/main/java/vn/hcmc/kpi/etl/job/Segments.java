@@ -3,6 +3,7 @@ package vn.hcmc.kpi.etl.job;
 import java.io.Serializable;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
 import java.util.Iterator;
@@ -12,6 +13,7 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.spark.sql.Row;
+import vn.hcmc.kpi.etl.dossier.Weeks;
 
 /**
  * The file layout of the per-dossier tables, chosen so that a daily run rewrites few files
@@ -124,8 +126,8 @@ final class Segments {
      * @return the plan, or null when the span is too long for a partition per week (then plan by size)
      */
     static Plan forSpan(Instant earliest, Instant asOf, int partitions) {
-      LocalDate first = vn.hcmc.kpi.etl.dossier.Weeks.weekStart(earliest.atOffset(java.time.ZoneOffset.UTC).toLocalDate().minusDays(2));
-      LocalDate last = vn.hcmc.kpi.etl.dossier.Weeks.weekStart(asOf.atOffset(java.time.ZoneOffset.UTC).toLocalDate().plusDays(2));
+      LocalDate first = Weeks.weekStart(earliest.atOffset(ZoneOffset.UTC).toLocalDate().minusDays(2));
+      LocalDate last = Weeks.weekStart(asOf.atOffset(ZoneOffset.UTC).toLocalDate().plusDays(2));
       long weeks = Math.max(0, java.time.temporal.ChronoUnit.WEEKS.between(first, last) + 1);
       if (weeks > MAX_PLANNED_WEEKS) return null;
       int perWeek = (int) Math.max(1, Math.round((double) partitions / (weeks + 1)));

@@ -60,6 +60,15 @@ class LauncherJitTest {
   }
 
   @Test
+  void aTierOptionOfTheUsersWins() throws Exception {
+    Path in = input(2 << 20);
+    Path wh = Files.createDirectories(tmp.resolve("wh"));
+    String out = run(Map.of("KPI_ETL_JAVA_OPTS", "-Xmx1g -XX:TieredStopAtLevel=4"), "etl", "--incremental", "--input",
+        in.toString(), "--warehouse", wh.toString());
+    assertFalse(out.contains(C1), out);
+  }
+
+  @Test
   void aFullRunKeepsC2() throws Exception {
     Path in = input(1024);
     String out = run(Map.of(), "etl", "--input", in.toString(), "--warehouse", tmp.resolve("wh").toString());
