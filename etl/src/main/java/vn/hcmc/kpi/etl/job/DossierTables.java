@@ -40,15 +40,39 @@ final class DossierTables {
   static final String FOLDED = STATE + "/folded";
   static final String RAW_DUPS = STATE + "/raw_dups";
 
-  /** A published per-dossier table: its section of the fold output and its sort within files. */
-  record Table(String name, FoldCodec.Section section, String... sort) {}
+  /**
+   * A published per-dossier table: its section of the fold output and its sort within files.
+   *
+   * @param ordered whether the sort starts with ward_code and a time, whose {@link OrderKey} then leads it
+   */
+  record Table(String name, FoldCodec.Section section, boolean ordered, String... sort) {
+    /** The rows to write: the section's, with the order key as a last column when ordered and given one. */
+    Dataset<Row> rows(JavaRDD<byte[]> bySegment, OrderKey order) {
+      if (!ordered || order == null) return KpiJob.section(bySegment, section);
+      int ward = section.schema.fieldIndex(sort[0]);
+      int time = section.schema.fieldIndex(sort[1]);
+      FoldCodec.Section s = section;
+      return KpiJob.internalFrame(bySegment.flatMap(b -> FoldCodec.internalRowsWithOrder(b, s, order, ward, time)),
+          section.schema.add(OrderKey.COLUMN, DataTypes.LongType, false));
+    }
+
+    /** Sorted as the table's files are, the order key (when there) first and then dropped. */
+    Dataset<Row> sorted(Dataset<Row> rows) {
+      boolean keyed = java.util.Arrays.asList(rows.columns()).contains(OrderKey.COLUMN);
+      Column[] by = new Column[sort.length + (keyed ? 1 : 0)];
+      if (keyed) by[0] = col(OrderKey.COLUMN);
+      for (int i = 0; i < sort.length; i++) by[i + (keyed ? 1 : 0)] = col(sort[i]);
+      Dataset<Row> out = rows.sortWithinPartitions(by);
+      return keyed ? out.drop(OrderKey.COLUMN) : out;
+    }
+  }
 
   static final List<Table> PUBLISHED = List.of(
-      new Table("events", FoldCodec.Section.EVENTS, "ward_code", "occurred_at", "dossier_id", "event_id"),
-      new Table("dossiers", FoldCodec.Section.FACTS, "ward_code", "received_at", "dossier_id"),
-      new Table("tasks", FoldCodec.Section.TASKS, "ward_code", "started_at", "dossier_id", "officer_id"),
-      new Table("pauses", FoldCodec.Section.PAUSES, "ward_code", "dossier_id", "requested_at"),
-      new Table("data_quality", FoldCodec.Section.ANOMALIES, "ward_code", "dossier_id", "code", "detail"));
+      new Table("events", FoldCodec.Section.EVENTS, true, "ward_code", "occurred_at", "dossier_id", "event_id"),
+      new Table("dossiers", FoldCodec.Section.FACTS, true, "ward_code", "received_at", "dossier_id"),
+      new Table("tasks", FoldCodec.Section.TASKS, true, "ward_code", "started_at", "dossier_id", "officer_id"),
+      new Table("pauses", FoldCodec.Section.PAUSES, false, "ward_code", "dossier_id", "requested_at"),
+      new Table("data_quality", FoldCodec.Section.ANOMALIES, false, "ward_code", "dossier_id", "code", "detail"));
 
   /** The tables laid out in segments, private state included. */
   static List<String> segmented() {
@@ -103,8 +127,10 @@ final class DossierTables {
     Map<String, long[]> idHashes = new TreeMap<>();
     List<Row> dupSegments = new ArrayList<>();
     long count = 0, dossiers = 0, duplicates = 0;
+    java.util.Set<String> wards = new java.util.HashSet<>();
     for (Map.Entry<String, SegmentTally> e : tallies.entrySet()) {
       SegmentTally t = e.getValue();
+      wards.addAll(t.wards);
       count += t.count;
       duplicates += t.duplicates;
       dossiers += t.facts;
@@ -125,12 +151,12 @@ final class DossierTables {
 
     // every table from the same cached, segment-shuffled fold output, several writes in flight
     ConcurrentWrites writes = ConcurrentWrites.of(writeThreads);
+    OrderKey order = OrderKey.of(wards);
     for (Table t : PUBLISHED) {
       writes.add(t.name(), () -> {
-        Dataset<Row> rows = KpiJob.section(bySegment, t.section());
+        Dataset<Row> rows = t.rows(bySegment, order);
         if (t.name().equals("data_quality")) rows = rows.withColumn("run_id", lit(runId));
-        KpiJob.write(rows.sortWithinPartitions(t.sort()[0], java.util.Arrays.copyOfRange(t.sort(), 1,
-            t.sort().length)), version, t.name());
+        KpiJob.write(t.sorted(rows), version, t.name());
       });
     }
     // the rows in Spark's internal form straight from the bytes, not Java values converted per row
@@ -175,7 +201,8 @@ final class DossierTables {
     Segments.Plan plan = Segments.Plan.bySize(bytes, partitions);
     // kept as an RDD of byte arrays, not a Dataset: a Dataset's cache builds column batches (and, on disk,
     // writes them through Java serialization), which cost more than every table's pass over it saved
-    JavaRDD<byte[]> bySegment = ByteRdds.partitionBy(dossiersOnly, b -> plan.partition(Segments.of(b, asOf), b),
+    JavaRDD<byte[]> bySegment = ByteRdds.partitionBy(dossiersOnly, b -> plan.partition(Segments.of(b, asOf),
+        DossierIndex.hash(FoldCodec.dossierId(b))),
         new Segments.ByKey(plan.partitions())).persist(level);
     return new BySegment(bySegment, foldOutput.filter(FoldCodec::isReject), plan, tallies, bySegment);
   }

@@ -112,7 +112,42 @@ final class FoldCodec {
     return decoded(b, s, in -> in.internalValue(strings), GenericInternalRow::new);
   }
 
+  /**
+   * {@link #internalRows} with one more column at the end: the {@link OrderKey} of the row's ward code and time at
+   * these columns.
+   */
+  static Iterator<InternalRow> internalRowsWithOrder(byte[] b, Section s, OrderKey order, int wardColumn,
+                                                     int timeColumn) {
+    List<UTF8String> strings = new ArrayList<>();
+    int last = s.schema.size();
+    return decoded(b, s, in -> in.internalValue(strings), values -> {
+      GenericInternalRow row = new GenericInternalRow(values);
+      values[last] = order.of(row, wardColumn, timeColumn);
+      return row;
+    }, 1);
+  }
+
+  /** The ward codes of the dossier's events (null left out), added to {@code into}. */
+  static void eventWards(byte[] b, java.util.Set<String> into) {
+    int[] previous = {-1, 0}; // a dossier's events mostly name one ward: a string only where it changes
+    scanEvents(b, (bytes, wardAt, wardLength, typeAt, typeLength, seconds, nanos, week) -> {
+      if (wardAt < 0 || previous[0] >= 0 && Arrays.equals(bytes, wardAt, wardAt + wardLength, bytes, previous[0],
+          previous[0] + previous[1])) {
+        return;
+      }
+      previous[0] = wardAt;
+      previous[1] = wardLength;
+      into.add(new String(bytes, wardAt, wardLength, StandardCharsets.UTF_8));
+    });
+  }
+
   private static <R> Iterator<R> decoded(byte[] b, Section s, Function<In, Object> value, Function<Object[], R> row) {
+    return decoded(b, s, value, row, 0);
+  }
+
+  /** The section's rows, each with {@code extra} empty values after the section's columns. */
+  private static <R> Iterator<R> decoded(byte[] b, Section s, Function<In, Object> value, Function<Object[], R> row,
+                                         int extra) {
     In in = in(b, s);
     int count = (int) in.varint();
     int width = s.schema.size();
@@ -123,7 +158,7 @@ final class FoldCodec {
 
       @Override public R next() {
         if (left-- <= 0) throw new NoSuchElementException();
-        Object[] values = new Object[width];
+        Object[] values = new Object[width + extra];
         for (int i = 0; i < width; i++) values[i] = value.apply(in);
         return row.apply(values);
       }

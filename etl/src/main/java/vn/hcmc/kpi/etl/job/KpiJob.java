@@ -96,21 +96,19 @@ public final class KpiJob {
     long dossiers = written.dossiers();
     long accepted = rowsRead - rejected - duplicates;
 
-    Dataset<Row> weekFacts = section(bySegment, FoldCodec.Section.WEEKS);
-    Dataset<Row> officerFacts = section(bySegment, FoldCodec.Section.OFFICERS);
-
-    Dataset<Row> officerWeekly = WeeklyTables.officerWeekly(officerFacts).persist(StorageLevel.MEMORY_AND_DISK());
+    // the three weekly tables in one pass over the fold output, summed per group in Java (WeeklyFigures): the
+    // formulas of WeeklyTables, which WeeklyFiguresTest holds them to, without ten Spark stages of their own
+    WeeklyFigures.Tables weekly = WeeklyFigures.tables(spark, WeeklyFigures.of(bySegment, null), asOf);
     ReferenceData ref = reference;
     // the tables by week as a file per month (WeekBlocks), so that daily runs rewrite only recent months
     Map<String, Map<String, String>> blocks = new java.util.concurrent.ConcurrentHashMap<>();
     ConcurrentWrites.of(ConcurrentWrites.threadsFor(inputBytes))
-        .add("officer_weekly", () -> blocks.put("officer_weekly", WeekBlocks.write(officerWeekly, dir,
+        .add("officer_weekly", () -> blocks.put("officer_weekly", WeekBlocks.write(weekly.officerWeekly(), dir,
             "officer_weekly", "ward_code", "week_start", "officer_id")))
-        .add("ward_weekly", () -> blocks.put("ward_weekly", WeekBlocks.write(WeeklyTables.wardWeekly(weekFacts,
-            officerWeekly, asOf), dir, "ward_weekly", "ward_code", "week_start")))
-        .add("procedure_weekly", () -> blocks.put("procedure_weekly", WeekBlocks.write(
-            WeeklyTables.procedureWeekly(weekFacts, asOf), dir, "procedure_weekly", "ward_code", "procedure_code",
-            "week_start")))
+        .add("ward_weekly", () -> blocks.put("ward_weekly", WeekBlocks.write(weekly.wardWeekly(), dir,
+            "ward_weekly", "ward_code", "week_start")))
+        .add("procedure_weekly", () -> blocks.put("procedure_weekly", WeekBlocks.write(weekly.procedureWeekly(),
+            dir, "procedure_weekly", "ward_code", "procedure_code", "week_start")))
         .add("ward_hourly", () -> blocks.put("ward_hourly", WeekBlocks.write(WardHourly.of(bySegment, asOf,
             spark.conf().get("spark.sql.session.timeZone")), dir, "ward_hourly", WardHourly.ORDER)))
         .add("reference tables", () -> ReferenceTables.write(spark, ref, dir))
@@ -126,7 +124,6 @@ public final class KpiJob {
     Instant finishedAt = writeRuns(publisher, previous, summary, startedAt, files, dir);
     writeManifest(publisher, summary, startedAt, finishedAt, files.size());
     publisher.publish(runId);
-    officerWeekly.unpersist();
     written.release();
     return summary;
   }

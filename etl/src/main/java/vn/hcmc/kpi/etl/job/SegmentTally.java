@@ -5,10 +5,12 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
+import java.util.Set;
 import java.util.TreeMap;
 import org.apache.spark.util.AccumulatorV2;
 import scala.Tuple2;
@@ -22,16 +24,22 @@ final class SegmentTally implements Serializable {
   long duplicates, facts, bytes;
   long[] idHashes = new long[64];
   final List<String> dupIds = new ArrayList<>();
+  /** The ward codes the dossiers' events name, for the tables' {@link OrderKey}. */
+  final Set<String> wards = new HashSet<>();
 
-  void add(byte[] fold) {
+  /** Counts a dossier's fold output; returns its id's hash. */
+  long add(byte[] fold) {
     int d = FoldCodec.duplicates(fold);
     String id = FoldCodec.dossierId(fold);
+    long idHash = DossierIndex.hash(id);
     if (count == idHashes.length) idHashes = Arrays.copyOf(idHashes, count * 2);
-    idHashes[count++] = DossierIndex.hash(id);
+    idHashes[count++] = idHash;
     duplicates += d;
     facts += FoldCodec.hasFacts(fold) ? 1 : 0;
     bytes += fold.length;
     if (d > 0) dupIds.add(id);
+    FoldCodec.eventWards(fold, wards);
+    return idHash;
   }
 
   SegmentTally plus(SegmentTally o) {
@@ -42,6 +50,7 @@ final class SegmentTally implements Serializable {
     facts += o.facts;
     bytes += o.bytes;
     dupIds.addAll(o.dupIds);
+    wards.addAll(o.wards);
     return this;
   }
 
@@ -114,8 +123,8 @@ final class SegmentTally implements Serializable {
           byte[] b = folds.next();
           if (FoldCodec.isReject(b)) return new Tuple2<>(rejectPartition, b);
           String segment = Segments.of(b, asOf);
-          tally.computeIfAbsent(segment, s -> new SegmentTally()).add(b);
-          return new Tuple2<>(plan.partition(segment, b), b);
+          long idHash = tally.computeIfAbsent(segment, s -> new SegmentTally()).add(b);
+          return new Tuple2<>(plan.partition(segment, idHash), b);
         }
       };
     }

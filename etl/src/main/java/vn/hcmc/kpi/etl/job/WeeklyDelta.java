@@ -120,12 +120,10 @@ final class WeeklyDelta {
           ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean())
               .getProcessCpuTime() / 1e9);
     }
-    Dataset<Row> officerWeekly = spark.createDataFrame(WeeklyFigures.officerWeekly(figures),
-        WeeklyTables.officerWeekly(empty(spark, Rows.OFFICER_FACT)).schema()); // the Spark definitions' columns
-    Dataset<Row> wardWeekly = spark.createDataFrame(WeeklyFigures.wardWeekly(figures, asOf),
-        WeeklyTables.wardWeekly(empty(spark, Rows.WEEK_FACT), empty(spark, officerWeekly.schema()), asOf).schema());
-    Dataset<Row> procedureWeekly = spark.createDataFrame(WeeklyFigures.procedureWeekly(figures, asOf),
-        WeeklyTables.procedureWeekly(empty(spark, Rows.WEEK_FACT), asOf).schema());
+    WeeklyFigures.Tables tables = WeeklyFigures.tables(spark, figures, asOf);
+    Dataset<Row> officerWeekly = tables.officerWeekly();
+    Dataset<Row> wardWeekly = tables.wardWeekly();
+    Dataset<Row> procedureWeekly = tables.procedureWeekly();
     // the months to rewrite: the changed groups', and those of the weeks under way at both as-of times (partial)
     Set<String> weekly = new java.util.TreeSet<>();
     for (WeeklyFigures.UnitWeek g : changed) weekly.add(WeekBlocks.of(g.week()));

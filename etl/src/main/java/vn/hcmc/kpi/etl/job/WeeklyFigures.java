@@ -12,8 +12,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.StructType;
 import vn.hcmc.kpi.etl.dossier.Weeks;
 
@@ -24,6 +26,8 @@ import vn.hcmc.kpi.etl.dossier.Weeks;
  * groups (planning, code generation, compiling the generated classes, a dozen small stages) cost about 15 of its
  * ~65 CPU-s (docs/incremental.md); here they are one pass over the fold output, whose partial sums the driver
  * adds up. {@code WeeklyFiguresTest} checks every row against {@link WeeklyTables}, to the last bit of each double.
+ * Full runs use it too, for every group (session 10: the Spark aggregations of the three tables, ten stages that
+ * each decoded their section of the fold output again, cost about 53 of the year's ~370 CPU-s).
  */
 final class WeeklyFigures {
 
@@ -127,12 +131,12 @@ final class WeeklyFigures {
     final Map<UnitWeek, Sums> units = new HashMap<>();
     final Map<ProcedureWeek, Group> procedures = new HashMap<>();
 
-    /** Adds a dossier's WEEKS and OFFICERS rows that fall into one of the groups. */
+    /** Adds a dossier's WEEKS and OFFICERS rows that fall into one of the groups (null: every group). */
     void add(byte[] fold, Set<UnitWeek> groups) {
       for (Iterator<Row> it = FoldCodec.rows(fold, FoldCodec.Section.WEEKS); it.hasNext(); ) {
         Row r = it.next(); // ward_code, procedure_code, week_start, ...
         UnitWeek unit = new UnitWeek(r.getString(0), localDate(r.get(2)));
-        if (!groups.contains(unit)) continue;
+        if (groups != null && !groups.contains(unit)) continue;
         units.computeIfAbsent(unit, k -> new Sums(OUTCOME_COLUMNS.length)).add(r, OUTCOME_COLUMNS);
         Group p = procedures.computeIfAbsent(new ProcedureWeek(unit.ward(), r.getString(1), unit.week()),
             k -> new Group(OUTCOME_COLUMNS.length));
@@ -142,7 +146,7 @@ final class WeeklyFigures {
       for (Iterator<Row> it = FoldCodec.rows(fold, FoldCodec.Section.OFFICERS); it.hasNext(); ) {
         Row r = it.next(); // ward_code, officer_id, week_start, ...
         LocalDate week = localDate(r.get(2));
-        if (!groups.contains(new UnitWeek(r.getString(0), week))) continue;
+        if (groups != null && !groups.contains(new UnitWeek(r.getString(0), week))) continue;
         Group o = officers.computeIfAbsent(new OfficerWeek(r.getString(0), r.getString(1), week),
             k -> new Group(OFFICER_COLUMNS.length));
         o.sums.add(r, OFFICER_COLUMNS);
@@ -158,17 +162,33 @@ final class WeeklyFigures {
     }
   }
 
-  /** One pass over the fold output: each partition sums its contributions to the groups, the driver adds them up. */
+  /**
+   * One pass over the fold output: each partition sums its contributions to the groups (null: every group), the
+   * driver adds them up as the partitions' sums arrive (a fold, not a collect: one partition's sums held at a time).
+   */
   static Partial of(JavaRDD<byte[]> folds, Set<UnitWeek> groups) {
-    Partial all = new Partial();
-    for (Partial p : folds.mapPartitions(it -> {
+    return folds.mapPartitions(it -> {
       Partial part = new Partial();
       it.forEachRemaining(b -> part.add(b, groups));
       return List.of(part).iterator();
-    }).collect()) {
-      all.plus(p);
-    }
-    return all;
+    }).fold(new Partial(), Partial::plus);
+  }
+
+  /** The three tables as Datasets in the Spark definitions' columns ({@link WeeklyTables}), as the runs write them. */
+  record Tables(Dataset<Row> officerWeekly, Dataset<Row> wardWeekly, Dataset<Row> procedureWeekly) {}
+
+  static Tables tables(SparkSession spark, Partial figures, Instant asOf) {
+    Dataset<Row> officerWeekly = spark.createDataFrame(officerWeekly(figures),
+        WeeklyTables.officerWeekly(empty(spark, Rows.OFFICER_FACT)).schema());
+    Dataset<Row> wardWeekly = spark.createDataFrame(wardWeekly(figures, asOf),
+        WeeklyTables.wardWeekly(empty(spark, Rows.WEEK_FACT), empty(spark, officerWeekly.schema()), asOf).schema());
+    Dataset<Row> procedureWeekly = spark.createDataFrame(procedureWeekly(figures, asOf),
+        WeeklyTables.procedureWeekly(empty(spark, Rows.WEEK_FACT), asOf).schema());
+    return new Tables(officerWeekly, wardWeekly, procedureWeekly);
+  }
+
+  private static Dataset<Row> empty(SparkSession spark, StructType schema) {
+    return spark.createDataFrame(List.of(), schema);
   }
 
   /** a / b as WeeklyTables.ratio: null when b is null or 0, or a is null. */

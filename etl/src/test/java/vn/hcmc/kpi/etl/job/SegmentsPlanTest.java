@@ -28,7 +28,7 @@ class SegmentsPlanTest {
     assertEquals("open", plan.segment(4));
     assertEquals("w20251229", plan.segment(5));
     assertEquals("w20260126", plan.segment(9));
-    byte[] fold = {1, 2, 3};
+    long fold = DossierIndex.hash("HS-1");
     assertEquals(7, plan.partition("w20260112", fold));
     int open = plan.partition("open", fold);
     assertTrue(open >= 0 && open < 5, "open: " + open);

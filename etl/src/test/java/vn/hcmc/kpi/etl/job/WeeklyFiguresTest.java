@@ -115,6 +115,33 @@ class WeeklyFiguresTest {
     assertEquals(sparkProcedure, sorted(javaProcedure, procedureWeekly.columns()));
   }
 
+  /** The full run's case: no groups named means every group; the tables as WeeklyFigures.tables gives them. */
+  @Test
+  void everyGroupWhenNoneAreNamedAsTheFullRunAsks() {
+    SparkSession spark = TestSpark.get();
+    JavaRDD<byte[]> folds = new JavaSparkContext(spark.sparkContext()).parallelize(folds(), 4);
+    Dataset<Row> officerWeekly = WeeklyTables.officerWeekly(KpiJob.section(folds, FoldCodec.Section.OFFICERS));
+    Dataset<Row> weekFacts = KpiJob.section(folds, FoldCodec.Section.WEEKS);
+    Dataset<Row> wardWeekly = WeeklyTables.wardWeekly(weekFacts, officerWeekly, AS_OF);
+    Dataset<Row> procedureWeekly = WeeklyTables.procedureWeekly(weekFacts, AS_OF);
+
+    WeeklyFigures.Tables java = WeeklyFigures.tables(spark, WeeklyFigures.of(folds, null), AS_OF);
+    assertEquals(officerWeekly.schema(), java.officerWeekly().schema());
+    assertEquals(wardWeekly.schema(), java.wardWeekly().schema());
+    assertEquals(procedureWeekly.schema(), java.procedureWeekly().schema());
+    List<String> sparkWard = sorted(wardWeekly, wardWeekly.columns());
+    assertEquals(WARDS.length * WEEKS.length, sparkWard.size());
+    assertEquals(sparkWard, sorted(java.wardWeekly(), wardWeekly.columns()));
+    assertEquals(sorted(officerWeekly, officerWeekly.columns()), sorted(java.officerWeekly(), officerWeekly.columns()));
+    assertEquals(sorted(procedureWeekly, procedureWeekly.columns()),
+        sorted(java.procedureWeekly(), procedureWeekly.columns()));
+
+    // no fold output at all (and empty partitions): empty tables, not an error
+    WeeklyFigures.Tables none = WeeklyFigures.tables(spark, WeeklyFigures.of(
+        new JavaSparkContext(spark.sparkContext()).parallelize(List.<byte[]>of(), 2), null), AS_OF);
+    assertEquals(0, none.wardWeekly().count() + none.officerWeekly().count() + none.procedureWeekly().count());
+  }
+
   @Test
   void percentileInterpolatesAsSparkDoes() {
     assertEquals(null, WeeklyFigures.percentile(new double[0], 0.5));
