@@ -25,8 +25,9 @@ import vn.hcmc.kpi.etl.reference.ReferenceData;
 
 /**
  * {@code kpi bench}: generates city-wide logs at growing sizes, times the full ETL (the real
- * launcher, a fresh JVM per run) and the plain DuckDB baseline on the same CSV, checks that both
- * give the same ward_weekly figures, and writes bench.csv and bench.html (cost against size).
+ * launcher, a fresh JVM per run), the ETL's weekly tables alone ({@code kpi etl --figures-only}, the
+ * like-for-like run) and the plain DuckDB baseline on the same CSV, checks that all three give the same
+ * ward_weekly figures, and writes bench.csv and bench.html (cost against size).
  */
 public final class BenchCommand {
   static final String USAGE = """
@@ -41,6 +42,9 @@ public final class BenchCommand {
         --runs N         timed runs per size; the median is reported (default 3)
         --heap SIZE      the ETL driver's heap, -Xmx (default 8g)
         --out DIR        logs, warehouses and results (default data/bench)
+      Per size: the full ETL, the ETL's weekly tables alone (kpi etl --figures-only: the same read, fold and
+      weekly pass, none of the per-dossier tables) and the DuckDB baseline, --runs times each; all three must
+      give the same ward_weekly figures (exit status 1 if not).
       Results: DIR/bench.csv and DIR/bench.html; the figures are also printed.
       """;
 
@@ -53,8 +57,15 @@ public final class BenchCommand {
     System.exit(run(args));
   }
 
+  /**
+   * One input size's measurements.
+   *
+   * @param figuresSeconds {@code kpi etl --figures-only}: the same read, fold and weekly pass without the
+   *     per-dossier tables, segments and state, the like-for-like run beside the baseline (ward_weekly only)
+   */
   record Size(int weeks, long events, long dossiers, long inputBytes, List<Double> etlSeconds, long peakRssKb,
-              long warehouseBytes, List<Double> baselineSeconds, boolean agree, String disagreement) {
+              long warehouseBytes, List<Double> figuresSeconds, List<Double> baselineSeconds, boolean agree,
+              String disagreement) {
     double median(List<Double> xs) {
       if (xs.isEmpty()) return Double.NaN;
       double[] s = xs.stream().mapToDouble(Double::doubleValue).sorted().toArray();
@@ -123,25 +134,38 @@ public final class BenchCommand {
         etl.add(e.seconds());
         peak = Math.max(peak, e.peakRssKb());
       }
+      List<Double> figures = new ArrayList<>();
+      Path figuresOut = out.resolve("figures-" + w + "w");
+      for (int r = 1; r <= runs; r++) {
+        EtlRun e = EtlRun.figuresOnly(root, logs, figuresOut, heap, out.resolve("figures-" + w + "w-run" + r + ".log"));
+        System.out.printf("   ETL --figures-only run %d: %.1f s, peak RSS %d MB%n", r, e.seconds(), e.peakRssKb() / 1024);
+        figures.add(e.seconds());
+      }
       List<Double> base = new ArrayList<>();
       boolean agree = true;
       String why = "";
+      List<List<Object>> sparkFigures = readWarehouse(warehouse);
+      List<List<Object>> figuresOnly = readFigures(figuresOut.resolve("ward_weekly"));
+      if (!figuresOnly.equals(sparkFigures)) {
+        agree = false;
+        why = "--figures-only against the warehouse: " + firstDifference(sparkFigures, figuresOnly);
+        System.out.println("   DIFFERENT FIGURES: " + why);
+      }
       if (baseline) {
-        List<List<Object>> sparkFigures = readWarehouse(warehouse);
         for (int r = 1; r <= runs; r++) {
           long t0 = System.nanoTime();
           List<List<Object>> sqlFigures = runBaseline(logs.resolve("events"));
           base.add((System.nanoTime() - t0) / 1e9);
           System.out.printf("   DuckDB baseline run %d: %.1f s%n", r, base.get(base.size() - 1));
-          if (r == 1 && !sqlFigures.equals(sparkFigures)) {
+          if (r == 1 && agree && !sqlFigures.equals(sparkFigures)) {
             agree = false;
             why = firstDifference(sparkFigures, sqlFigures);
             System.out.println("   DIFFERENT FIGURES: " + why);
           }
         }
       }
-      sizes.add(new Size(w, g.events(), g.dossiers(), inputBytes, etl, peak, sizeOf(current(warehouse)), base, agree,
-          why));
+      sizes.add(new Size(w, g.events(), g.dossiers(), inputBytes, etl, peak, sizeOf(current(warehouse)), figures, base,
+          agree, why));
     }
     Report.write(out, sizes, codes.size(), heap);
     System.out.println(Files.readString(out.resolve("bench.csv")));
@@ -154,7 +178,11 @@ public final class BenchCommand {
   }
 
   static List<List<Object>> readWarehouse(Path warehouse) throws Exception {
-    Path ww = current(warehouse).resolve("ward_weekly");
+    return readFigures(current(warehouse).resolve("ward_weekly"));
+  }
+
+  /** The compared ward_weekly columns of a ward_weekly Parquet folder. */
+  static List<List<Object>> readFigures(Path ww) throws Exception {
     try (Connection c = DriverManager.getConnection("jdbc:duckdb:")) {
       return rows(c, "select " + FIGURES + " from read_parquet('" + ww + "/*.parquet') order by ward_code, week_start");
     }

@@ -40,13 +40,21 @@ public final class EtlCommand {
                                  dossiers they or the later as-of touch; refused when there is no published
                                  version or its reference data or clock settings differ; local warehouses only
                                  (docs/incremental.md)
+        --figures-only DIR       compute only ward_weekly, officer_weekly and procedure_weekly and write them
+                                 under DIR (a Parquet folder each), instead of --warehouse: no version is
+                                 published; a quick look at a batch's figures, and the benchmark's
+                                 like-for-like run beside the DuckDB baseline
       """;
 
   /** Adds new files to the published version instead of rebuilding it (IncrementalJob). */
   static final String INCREMENTAL = "incremental";
 
+  /** Writes only the weekly tables to a folder, no warehouse (KpiJob.figuresOnly). */
+  static final String FIGURES_ONLY = "figures-only";
+
   private static final Set<String> OPTIONS = Set.of("input", "warehouse", "as-of", "reference", "master",
-      "multiple-supplements-late", "keep-versions", "format", "profile", "help", INCREMENTAL);
+      "multiple-supplements-late", "keep-versions", "format", "profile", "help", INCREMENTAL,
+      FIGURES_ONLY);
 
   private EtlCommand() {}
 
@@ -54,10 +62,16 @@ public final class EtlCommand {
     EtlOptions options;
     InputMapping mapping;
     boolean incremental;
+    String figuresOnly;
     try {
       Args a = Args.parse(argv, OPTIONS, Set.of("help", INCREMENTAL));
       incremental = a.has(INCREMENTAL);
       if (a.has("help")) { out.print(USAGE); return 0; }
+      figuresOnly = a.get(FIGURES_ONLY, null);
+      if (figuresOnly != null && (a.has("warehouse") || incremental || a.has("keep-versions"))) {
+        throw new IllegalArgumentException("--figures-only DIR writes no warehouse: give it without --warehouse, "
+            + "--incremental and --keep-versions");
+      }
       String asOf = a.get("as-of", null);
       String ref = a.get("reference", null);
       String multi = a.get("multiple-supplements-late", "true");
@@ -70,7 +84,7 @@ public final class EtlCommand {
       } catch (NumberFormatException e) {
         throw new IllegalArgumentException("--keep-versions must be a number");
       }
-      options = new EtlOptions(a.list("input"), a.get("warehouse", null),
+      options = new EtlOptions(a.list("input"), figuresOnly != null ? figuresOnly : a.get("warehouse", null),
           asOf == null ? null : EtlOptions.parseAsOf(asOf), ref == null ? null : Path.of(ref),
           a.get("master", null), new ClockSettings(Boolean.parseBoolean(multi)), keep);
       mapping = InputMapping.of(a.get("format", null), a.get("profile", null));
@@ -82,6 +96,13 @@ public final class EtlCommand {
     SparkSession spark = SparkSessions.create(options.master());
     try {
       if (incremental) return runIncremental(spark, options, mapping, out, err, clock);
+      if (figuresOnly != null) {
+        KpiJob.FiguresSummary f = new KpiJob(spark, options, clock).withInput(mapping).figuresOnly(figuresOnly);
+        out.printf("as of %s: rows read %d (rejected %d); %d ward-weeks written with officer_weekly and "
+            + "procedure_weekly to %s; nothing was published%n", f.asOf(), f.rowsRead(), f.rejected(), f.unitWeeks(),
+            f.outDir());
+        return 0;
+      }
       KpiJob.RunSummary s = new KpiJob(spark, options, clock).withInput(mapping).run();
       out.printf("run %s published to %s%n", s.runId(), s.version());
       out.printf("as of %s: %d dossiers%n", s.asOf(), s.dossiers());

@@ -128,6 +128,19 @@ final class FoldCodec {
   }
 
   /** The ward codes of the dossier's events (null left out), added to {@code into}. */
+  /** A hash of the ward code of the dossier's first event that names one (0 when none does). */
+  static int firstEventWardHash(byte[] b) {
+    int[] hash = {0, 0}; // the hash, and whether it is set
+    scanEvents(b, (bytes, wardAt, wardLength, typeAt, typeLength, seconds, nanos, week) -> {
+      if (wardAt < 0 || hash[1] == 1) return;
+      int h = 1;
+      for (int i = wardAt; i < wardAt + wardLength; i++) h = 31 * h + bytes[i];
+      hash[0] = h;
+      hash[1] = 1;
+    });
+    return hash[0];
+  }
+
   static void eventWards(byte[] b, java.util.Set<String> into) {
     int[] previous = {-1, 0}; // a dossier's events mostly name one ward: a string only where it changes
     scanEvents(b, (bytes, wardAt, wardLength, typeAt, typeLength, seconds, nanos, week) -> {

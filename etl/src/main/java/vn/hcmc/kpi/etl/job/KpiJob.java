@@ -128,6 +128,41 @@ public final class KpiJob {
     return summary;
   }
 
+  /** What a figures-only run read and wrote ({@link #figuresOnly}). */
+  public record FiguresSummary(Instant asOf, long rowsRead, long rejected, long unitWeeks, String outDir) {}
+
+  /**
+   * The weekly tables only: the same read, fold and {@link WeeklyFigures} pass as {@link #run}, then
+   * ward_weekly, officer_weekly and procedure_weekly as one Parquet file each under {@code outDir}, with no
+   * warehouse version, per-dossier tables, segments or incremental state. A quick look at a batch of logs'
+   * figures, and the benchmark's like-for-like run beside the DuckDB baseline, which computes ward_weekly
+   * alone (README, Performance). {@code options.warehouse()} is not used.
+   */
+  public FiguresSummary figuresOnly(String outDir) {
+    Instant startedAt = clock.instant();
+    ReferenceData reference = ReferenceData.load(options.referenceDir());
+    org.apache.hadoop.conf.Configuration hadoop = spark.sparkContext().hadoopConfiguration();
+    List<InputFile> files = LogFiles.list(options.inputs(), hadoop);
+    long inputBytes = LogFiles.totalBytes(files, hadoop);
+    KeyedRows keyed = readForFold(files, foldPartitions(inputBytes, files));
+    InputStats.Totals read = keyed.totals();
+    Instant asOf = options.asOf() != null ? options.asOf() : read.latest() != null ? read.latest() : startedAt;
+    reference = withProfileProcedures(withProfileUnits(reference, read), read);
+    JavaRDD<byte[]> dossiers = foldKeyed(keyed.rows(), reference, asOf).filter(b -> !FoldCodec.isReject(b));
+    // by ward, so that a partition's sums hold few groups that other partitions' sums hold too (a cost choice
+    // only: the driver adds up any overlap). Summed straight from the fold's partitions, every partition held
+    // nearly every group and the year's sums came to over 1 GB, more than Spark sends to the driver.
+    int partitions = dossiers.getNumPartitions();
+    JavaRDD<byte[]> byWard = ByteRdds.partitionBy(dossiers,
+        b -> Math.floorMod(FoldCodec.firstEventWardHash(b), partitions), new Segments.ByKey(partitions));
+    WeeklyFigures.Tables weekly = WeeklyFigures.tables(spark, WeeklyFigures.of(byWard, null), asOf);
+    write(oneSortedFile(weekly.wardWeekly(), "ward_code", "week_start"), outDir, "ward_weekly");
+    write(oneSortedFile(weekly.officerWeekly(), "ward_code", "week_start", "officer_id"), outDir, "officer_weekly");
+    write(oneSortedFile(weekly.procedureWeekly(), "ward_code", "procedure_code", "week_start"), outDir,
+        "procedure_weekly");
+    return new FiguresSummary(asOf, read.rowsRead(), read.rejected(), weekly.wardWeekly().count(), outDir);
+  }
+
   /**
    * One table's rows of the cached fold output: only that section of each dossier's bytes is decoded.
    * The full run's fold output is cached as an RDD of byte arrays, not a Dataset: a binary Dataset column

@@ -96,6 +96,31 @@ class GeneratedLogPropertiesTest {
   }
 
   @Test
+  void figuresOnlyGiveTheFullRunsWeeklyTables() throws Exception {
+    Path out = tmp.resolve("figures");
+    EtlOptions o = new EtlOptions(List.of(tmp.resolve("logs/events").toString()), out.toString(), null,
+        tmp.resolve("logs/reference"), null, ClockSettings.DEFAULTS, 3);
+    KpiJob.FiguresSummary f = new KpiJob(TestSpark.get(), o, CLOCK).figuresOnly(out.toString());
+    assertEquals(first.rowsRead(), f.rowsRead());
+    assertEquals(first.asOf(), f.asOf());
+    assertEquals(wh.value("select count(*) from ward_weekly"), f.unitWeeks());
+    assertEquals(2 * 5, f.unitWeeks(), "two units, five weeks (2026-02-02..03-08)");
+    try (var c = java.sql.DriverManager.getConnection("jdbc:duckdb:"); var st = c.createStatement()) {
+      st.execute("SET TimeZone = 'Asia/Ho_Chi_Minh'");
+      for (String t : List.of("ward_weekly", "officer_weekly", "procedure_weekly")) {
+        try (var files = Files.list(out.resolve(t))) {
+          assertEquals(1, files.filter(p -> p.toString().endsWith(".parquet")).count(), t + ": one file");
+        }
+        st.execute("CREATE VIEW " + t + " AS SELECT * FROM read_parquet('" + out.resolve(t) + "/*.parquet')");
+        assertEquals(wh.rows(ordered(t)), WarehouseReader.rows(c, ordered(t)), t);
+      }
+    }
+    // no warehouse was made there: no version, no CURRENT, no per-dossier tables
+    assertTrue(Files.notExists(out.resolve("CURRENT")) && Files.notExists(out.resolve("versions"))
+        && Files.notExists(out.resolve("dossiers")));
+  }
+
+  @Test
   void fileOrderDoesNotMatter() throws Exception {
     // copy the week files under names that sort in the opposite order
     Path reversed = tmp.resolve("reversed");
