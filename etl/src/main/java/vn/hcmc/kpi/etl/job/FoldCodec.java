@@ -127,7 +127,6 @@ final class FoldCodec {
     }, 1);
   }
 
-  /** The ward codes of the dossier's events (null left out), added to {@code into}. */
   /** A hash of the ward code of the dossier's first event that names one (0 when none does). */
   static int firstEventWardHash(byte[] b) {
     int[] hash = {0, 0}; // the hash, and whether it is set
@@ -141,6 +140,7 @@ final class FoldCodec {
     return hash[0];
   }
 
+  /** The ward codes of the dossier's events (null left out), added to {@code into}. */
   static void eventWards(byte[] b, java.util.Set<String> into) {
     int[] previous = {-1, 0}; // a dossier's events mostly name one ward: a string only where it changes
     scanEvents(b, (bytes, wardAt, wardLength, typeAt, typeLength, seconds, nanos, week) -> {

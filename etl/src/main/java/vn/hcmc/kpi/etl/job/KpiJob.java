@@ -69,15 +69,15 @@ public final class KpiJob {
 
     long inputBytes = LogFiles.totalBytes(files, hadoop);
     StorageLevel cache = cacheLevel(inputBytes);
-    // One read of the files: each row goes to the shuffle by dossier as (key, bytes) and is counted per file.
-    KeyedRows keyed = readForFold(files, foldPartitions(inputBytes, files));
+    Ingested in = ingest(files, inputBytes, reference, startedAt);
+    KeyedRows keyed = in.keyed();
     InputStats.Totals read = keyed.totals();
     // rows read counts source records: a native row is 1, a mapped XES event or request is 1 (ingest.Counted)
     long rowsRead = read.rowsRead();
     long rejected = read.rejected();
     Instant latest = read.latest();
-    Instant asOf = options.asOf() != null ? options.asOf() : latest != null ? latest : startedAt;
-    reference = withProfileProcedures(withProfileUnits(reference, read), read);
+    Instant asOf = in.asOf();
+    reference = in.reference();
 
     Faults.point("after-ingest");
     // the fold output goes straight into the shuffle by segment, its partitions planned from the span of the events
@@ -140,15 +140,13 @@ public final class KpiJob {
    */
   public FiguresSummary figuresOnly(String outDir) {
     Instant startedAt = clock.instant();
-    ReferenceData reference = ReferenceData.load(options.referenceDir());
     org.apache.hadoop.conf.Configuration hadoop = spark.sparkContext().hadoopConfiguration();
     List<InputFile> files = LogFiles.list(options.inputs(), hadoop);
-    long inputBytes = LogFiles.totalBytes(files, hadoop);
-    KeyedRows keyed = readForFold(files, foldPartitions(inputBytes, files));
-    InputStats.Totals read = keyed.totals();
-    Instant asOf = options.asOf() != null ? options.asOf() : read.latest() != null ? read.latest() : startedAt;
-    reference = withProfileProcedures(withProfileUnits(reference, read), read);
-    JavaRDD<byte[]> dossiers = foldKeyed(keyed.rows(), reference, asOf).filter(b -> !FoldCodec.isReject(b));
+    Ingested in = ingest(files, LogFiles.totalBytes(files, hadoop), ReferenceData.load(options.referenceDir()),
+        startedAt);
+    InputStats.Totals read = in.keyed().totals();
+    Instant asOf = in.asOf();
+    JavaRDD<byte[]> dossiers = foldKeyed(in.keyed().rows(), in.reference(), asOf).filter(b -> !FoldCodec.isReject(b));
     // by ward, so that a partition's sums hold few groups that other partitions' sums hold too (a cost choice
     // only: the driver adds up any overlap). Summed straight from the fold's partitions, every partition held
     // nearly every group and the year's sums came to over 1 GB, more than Spark sends to the driver.
@@ -266,6 +264,20 @@ public final class KpiJob {
   private Dataset<InputFile> inputFiles(List<InputFile> files) {
     int slices = Math.max(1, Math.min(files.size(), spark.sparkContext().defaultParallelism() * 4));
     return spark.createDataset(files, Encoders.javaSerialization(InputFile.class)).repartition(slices);
+  }
+
+  /** The files read into the shuffle by dossier, the as-of time and the reference data with the profile's additions. */
+  record Ingested(KeyedRows keyed, Instant asOf, ReferenceData reference) {}
+
+  /**
+   * One read of the files: each row goes to the shuffle by dossier as (key, bytes) and is counted per file; the
+   * as-of time is then {@code --as-of} or the latest accepted event (else the start of the run).
+   */
+  private Ingested ingest(List<InputFile> files, long inputBytes, ReferenceData reference, Instant startedAt) {
+    KeyedRows keyed = readForFold(files, foldPartitions(inputBytes, files));
+    InputStats.Totals read = keyed.totals();
+    Instant asOf = options.asOf() != null ? options.asOf() : read.latest() != null ? read.latest() : startedAt;
+    return new Ingested(keyed, asOf, withProfileProcedures(withProfileUnits(reference, read), read));
   }
 
   /** Read rows, shuffled by dossier but not yet folded, and what reading them counted. */
