@@ -203,7 +203,7 @@ public final class IncrementalJob {
         .map(r -> EventCodec.keyed(Rows.event(r)));
     JavaRDD<Row> refoldInput = spark.createDataFrame(oldRows.union(keyed.rows()), KpiJob.KEYED)
         .repartition(job.foldPartitions(0, List.of()), col("key")).javaRDD();
-    JavaRDD<byte[]> folded = job.foldKeyed(refoldInput, reference, asOf).persist(StorageLevel.MEMORY_AND_DISK());
+    JavaRDD<byte[]> folded = job.foldKeyed(refoldInput, reference, asOf, false).persist(StorageLevel.MEMORY_AND_DISK());
     DossierTables.Written written = DossierTables.write(folded, asOf, null, KpiJob.acceptedRows(refoldInput),
         baseRaw.filter(not(rewritten)), publisher, runId, StorageLevel.MEMORY_AND_DISK(), folded.getNumPartitions(),
         ConcurrentWrites.THREADS);

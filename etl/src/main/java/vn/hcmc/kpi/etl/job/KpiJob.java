@@ -81,7 +81,7 @@ public final class KpiJob {
 
     Faults.point("after-ingest");
     // the fold output goes straight into the shuffle by segment, its partitions planned from the span of the events
-    JavaRDD<byte[]> folded = ByteRdds.typed(foldKeyed(keyed.rows(), reference, asOf));
+    JavaRDD<byte[]> folded = ByteRdds.typed(foldKeyed(keyed.rows(), reference, asOf, false));
     int partitions = folded.getNumPartitions();
     Segments.Plan plan = read.earliest() == null ? null : Segments.Plan.forSpan(read.earliest(), asOf, partitions);
     if (plan == null) folded = folded.persist(cache); // planned by size after a pass over it (or no events at all)
@@ -146,13 +146,15 @@ public final class KpiJob {
         startedAt);
     InputStats.Totals read = in.keyed().totals();
     Instant asOf = in.asOf();
-    JavaRDD<byte[]> dossiers = foldKeyed(in.keyed().rows(), in.reference(), asOf).filter(b -> !FoldCodec.isReject(b));
+    // each dossier's WEEKS and OFFICERS rows only (FoldCodec.encodeWeekly), less than a quarter of its bytes
+    JavaRDD<byte[]> dossiers = foldKeyed(in.keyed().rows(), in.reference(), asOf, true)
+        .filter(FoldCodec::hasWeeklyRows);
     // by ward, so that a partition's sums hold few groups that other partitions' sums hold too (a cost choice
     // only: the driver adds up any overlap). Summed straight from the fold's partitions, every partition held
     // nearly every group and the year's sums came to over 1 GB, more than Spark sends to the driver.
     int partitions = dossiers.getNumPartitions();
     JavaRDD<byte[]> byWard = ByteRdds.partitionBy(dossiers,
-        b -> Math.floorMod(FoldCodec.firstEventWardHash(b), partitions), new Segments.ByKey(partitions));
+        b -> Math.floorMod(FoldCodec.weeklyWardHash(b), partitions), new Segments.ByKey(partitions));
     WeeklyFigures.Tables weekly = WeeklyFigures.tables(spark, WeeklyFigures.of(byWard, null), asOf);
     write(oneSortedFile(weekly.wardWeekly(), "ward_code", "week_start"), outDir, "ward_weekly");
     write(oneSortedFile(weekly.officerWeekly(), "ward_code", "week_start", "officer_id"), outDir, "officer_weekly");
@@ -306,10 +308,13 @@ public final class KpiJob {
     return new KeyedRows(rows, InputStats.totals(stats.value()));
   }
 
-  /** Folds each dossier of the shuffled rows; rejects pass through as REJECTS entries. */
-  JavaRDD<byte[]> foldKeyed(JavaRDD<Row> keyed, ReferenceData reference, Instant asOf) {
+  /**
+   * Folds each dossier of the shuffled rows; rejects pass through as REJECTS entries. {@code weeklyOnly}: each
+   * dossier's bytes hold only its weekly contributions ({@link FoldCodec#encodeWeekly}).
+   */
+  JavaRDD<byte[]> foldKeyed(JavaRDD<Row> keyed, ReferenceData reference, Instant asOf, boolean weeklyOnly) {
     Broadcast<DossierFold> fold = broadcast(reference);
-    return keyed.mapPartitions(rows -> foldPartition(rows, fold.value(), asOf));
+    return keyed.mapPartitions(rows -> foldPartition(rows, fold.value(), asOf, weeklyOnly));
   }
 
   /**
@@ -317,7 +322,7 @@ public final class KpiJob {
    * partition, see {@link #foldPartitions}) until the partition is read, then each dossier is folded in turn,
    * in dossier id order.
    */
-  static Iterator<byte[]> foldPartition(Iterator<Row> rows, DossierFold fold, Instant asOf) {
+  static Iterator<byte[]> foldPartition(Iterator<Row> rows, DossierFold fold, Instant asOf, boolean weeklyOnly) {
     List<byte[]> rejects = new ArrayList<>();
     HeldRows events = new HeldRows();
     while (rows.hasNext()) {
@@ -332,7 +337,9 @@ public final class KpiJob {
       @Override public boolean hasNext() { return passed.hasNext() || dossiers.hasNext(); }
 
       @Override public byte[] next() {
-        return passed.hasNext() ? passed.next() : FoldCodec.encode(fold.fold(dossiers.next(), asOf));
+        if (passed.hasNext()) return passed.next();
+        var folded = fold.fold(dossiers.next(), asOf);
+        return weeklyOnly ? FoldCodec.encodeWeekly(folded) : FoldCodec.encode(folded);
       }
     };
   }
