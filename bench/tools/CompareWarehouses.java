@@ -1,7 +1,7 @@
 import java.nio.file.*; import java.sql.*; import java.util.*;
-/** Every table of the published versions of two warehouses, row for row (EXCEPT ALL both ways; run_id left out). */
+/** Every table of the published versions of two warehouses (or two folders of tables, e.g. --figures-only output), row for row (EXCEPT ALL both ways; run_id left out). */
 public class CompareWarehouses {
-  static Path cur(String wh) throws Exception { String v = Files.readString(Path.of(wh, "CURRENT")).trim(); return Path.of(wh, "versions", v); }
+  static Path cur(String wh) throws Exception { if (!Files.exists(Path.of(wh, "CURRENT"))) return Path.of(wh); String v = Files.readString(Path.of(wh, "CURRENT")).trim(); return Path.of(wh, "versions", v); }
   public static void main(String[] a) throws Exception {
     Path x = cur(a[0]), y = cur(a[1]); boolean same = true;
     try (Connection c = DriverManager.getConnection("jdbc:duckdb:"); Statement s = c.createStatement()) {

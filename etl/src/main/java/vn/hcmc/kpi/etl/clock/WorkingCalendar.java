@@ -72,11 +72,13 @@ public final class WorkingCalendar implements Serializable {
     return new WorkingCalendar(holidays, makeUpDays, Map.of());
   }
 
-  private int index(LocalDate d) {
-    long i = d.toEpochDay() - base;
+  private int index(LocalDate d) { return index(d.toEpochDay()); }
+
+  private int index(long epochDay) {
+    long i = epochDay - base;
     if (i < 0 || i >= working.length) {
       throw new IllegalArgumentException("date outside the calendar's range "
-          + FIRST_DAY + ".." + LAST_DAY + ": " + d);
+          + FIRST_DAY + ".." + LAST_DAY + ": " + LocalDate.ofEpochDay(epochDay));
     }
     return (int) i;
   }
@@ -106,9 +108,15 @@ public final class WorkingCalendar implements Serializable {
 
   /** Office sessions of a day; empty on a day that is not a working day. */
   public OfficeSession[] sessions(LocalDate d) {
-    if (!isWorkingDay(d)) return new OfficeSession[0];
-    int dow = d.getDayOfWeek().getValue();
-    return dow >= 6 ? sessionsByWeekday[1] : sessionsByWeekday[dow];
+    long day = d.toEpochDay();
+    if (!working[index(day)]) return NO_SESSIONS;
+    return sessionsOf(Zones.dayOfWeek(day));
+  }
+
+  private static final OfficeSession[] NO_SESSIONS = new OfficeSession[0];
+
+  private OfficeSession[] sessionsOf(int dayOfWeek) {
+    return dayOfWeek >= 6 ? sessionsByWeekday[1] : sessionsByWeekday[dayOfWeek];
   }
 
   /** Closing time of the last session, or null on a day that is not a working day. */
@@ -136,7 +144,16 @@ public final class WorkingCalendar implements Serializable {
     return false;
   }
 
-  public boolean isOfficeTime(Instant at) { return isOfficeTime(LocalDateTime.ofInstant(at, Zones.LOCAL)); }
+  /** As {@link #isOfficeTime(LocalDateTime)}, from the instant's local day and time of day without a LocalDateTime. */
+  public boolean isOfficeTime(Instant at) {
+    long day = Zones.localEpochDay(at);
+    if (!working[index(day)]) return false;
+    long t = Zones.localNanoOfDay(at);
+    for (OfficeSession s : sessionsOf(Zones.dayOfWeek(day))) {
+      if (t >= s.opens().toNanoOfDay() && t < s.closes().toNanoOfDay()) return true;
+    }
+    return false;
+  }
 
   /** Seconds of office time within [from, to). */
   public long officeSecondsBetween(Instant from, Instant to) {

@@ -172,7 +172,7 @@ final class DossierClock {
     return out;
   }
 
-  private static Instant dayAfter(LocalDate d) { return d.plusDays(1).atStartOfDay(Zones.LOCAL).toInstant(); }
+  private static Instant dayAfter(LocalDate d) { return Zones.startOfDay(d.toEpochDay() + 1); }
 
-  static LocalDate localDate(Instant t) { return t.atZone(Zones.LOCAL).toLocalDate(); }
+  static LocalDate localDate(Instant t) { return LocalDate.ofEpochDay(Zones.localEpochDay(t)); }
 }

@@ -49,23 +49,12 @@ final class FoldCodec {
   private static final byte NULL = 0, STRING = 1, STRING_REF = 2, INT = 3, LONG = 4, DOUBLE = 5, TRUE = 6,
       FALSE = 7, INSTANT = 8, DATE = 9;
 
-  static byte[] encode(FoldResult r) { return encode(r, ALL); }
-
-  /**
-   * Only what the weekly tables read (WEEKS and OFFICERS), every other section empty: the figures-only run's
-   * fold output, a fraction of the whole dossier's bytes to build, shuffle and read again (README, Performance).
-   */
-  static byte[] encodeWeekly(FoldResult r) { return encode(r, WEEKLY); }
-
-  private static final java.util.Set<Section> ALL = java.util.EnumSet.allOf(Section.class);
-  private static final java.util.Set<Section> WEEKLY = java.util.EnumSet.of(Section.WEEKS, Section.OFFICERS);
-
-  private static byte[] encode(FoldResult r, java.util.Set<Section> kept) {
+  static byte[] encode(FoldResult r) {
     Out out = new Out();
     out.varint(r.duplicates());
     Map<String, Integer> strings = new HashMap<>();
     for (Section s : Section.values()) {
-      List<Object[]> rows = kept.contains(s) ? Rows.values(r, s) : List.of();
+      List<Object[]> rows = Rows.values(r, s);
       int lengthAt = out.reserveInt();
       out.varint(rows.size());
       strings.clear(); // references never cross sections: each section is decoded on its own
@@ -136,28 +125,6 @@ final class FoldCodec {
       values[last] = order.of(row, wardColumn, timeColumn);
       return row;
     }, 1);
-  }
-
-  /**
-   * A hash of the ward code of the dossier's first WEEKS row, else of its first OFFICERS row (0 when it has
-   * neither): both sections start with the ward code, and a section's first string is never a reference.
-   */
-  static int weeklyWardHash(byte[] b) {
-    for (Section s : WEEKLY) {
-      In in = in(b, s);
-      if (in.varint() == 0) continue;
-      if (in.buf[in.pos++] != STRING) return 0; // a null ward code
-      int n = (int) in.varint();
-      int h = 1;
-      for (int i = in.pos; i < in.pos + n; i++) h = 31 * h + in.buf[i];
-      return h;
-    }
-    return 0;
-  }
-
-  /** Whether the dossier contributes to any weekly table (a WEEKS or OFFICERS row). */
-  static boolean hasWeeklyRows(byte[] b) {
-    return rowCount(b, Section.WEEKS) > 0 || rowCount(b, Section.OFFICERS) > 0;
   }
 
   /** The ward codes of the dossier's events (null left out), added to {@code into}. */

@@ -53,9 +53,16 @@ final class HeldRows {
   int size() { return rows; }
 
   /** Each dossier's events, dossiers in id order, events in the order they were added. */
-  Iterator<List<LogEvent>> byDossier() {
+  Iterator<List<LogEvent>> byDossier() { return byDossier(true); }
+
+  /**
+   * {@link #byDossier()}, the dossiers in id order or, when {@code inIdOrder} is false, in no particular order: for
+   * a use whose result does not depend on the order (the figures-only run's sums), which then saves sorting
+   * some 100,000 ids per partition.
+   */
+  Iterator<List<LogEvent>> byDossier(boolean inIdOrder) {
     String[] ids = lastRowOf.keySet().toArray(new String[0]);
-    Arrays.sort(ids);
+    if (inIdOrder) Arrays.sort(ids);
     return new Iterator<>() {
       private int next;
       private int[] chain = new int[16];

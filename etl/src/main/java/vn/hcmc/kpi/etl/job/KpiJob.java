@@ -146,16 +146,16 @@ public final class KpiJob {
         startedAt);
     InputStats.Totals read = in.keyed().totals();
     Instant asOf = in.asOf();
-    // each dossier's WEEKS and OFFICERS rows only (FoldCodec.encodeWeekly): on the year, 350 MB shuffled, not 1,352
+    // each dossier's WEEKS and OFFICERS rows only (WeeklyCodec): on the year, 350 MB shuffled, not 1,352
     JavaRDD<byte[]> dossiers = foldKeyed(in.keyed().rows(), in.reference(), asOf, true)
-        .filter(FoldCodec::hasWeeklyRows);
+        .filter(WeeklyCodec::hasRows);
     // by ward, so that a partition's sums hold few groups that other partitions' sums hold too (a cost choice
     // only: the driver adds up any overlap). Summed straight from the fold's partitions, every partition held
     // nearly every group and the year's sums came to over 1 GB, more than Spark sends to the driver.
     int partitions = dossiers.getNumPartitions();
     JavaRDD<byte[]> byWard = ByteRdds.partitionBy(dossiers,
-        b -> Math.floorMod(FoldCodec.weeklyWardHash(b), partitions), new Segments.ByKey(partitions));
-    WeeklyFigures.Tables weekly = WeeklyFigures.tables(spark, WeeklyFigures.of(byWard, null), asOf);
+        b -> Math.floorMod(WeeklyCodec.wardHash(b), partitions), new Segments.ByKey(partitions));
+    WeeklyFigures.Tables weekly = WeeklyFigures.tables(spark, WeeklyFigures.ofWeekly(byWard), asOf);
     write(oneSortedFile(weekly.wardWeekly(), "ward_code", "week_start"), outDir, "ward_weekly");
     write(oneSortedFile(weekly.officerWeekly(), "ward_code", "week_start", "officer_id"), outDir, "officer_weekly");
     write(oneSortedFile(weekly.procedureWeekly(), "ward_code", "procedure_code", "week_start"), outDir,
@@ -310,7 +310,7 @@ public final class KpiJob {
 
   /**
    * Folds each dossier of the shuffled rows; rejects pass through as REJECTS entries. {@code weeklyOnly}: each
-   * dossier's bytes hold only its weekly contributions ({@link FoldCodec#encodeWeekly}).
+   * dossier's bytes hold only its weekly contributions ({@link WeeklyCodec}), and rejects are left out.
    */
   JavaRDD<byte[]> foldKeyed(JavaRDD<Row> keyed, ReferenceData reference, Instant asOf, boolean weeklyOnly) {
     Broadcast<DossierFold> fold = broadcast(reference);
@@ -320,7 +320,7 @@ public final class KpiJob {
   /**
    * One partition's dossiers: its rows are held packed ({@link HeldRows}, about 64 MB of input per
    * partition, see {@link #foldPartitions}) until the partition is read, then each dossier is folded in turn,
-   * in dossier id order.
+   * in dossier id order (figures-only: in no particular order).
    */
   static Iterator<byte[]> foldPartition(Iterator<Row> rows, DossierFold fold, Instant asOf, boolean weeklyOnly) {
     List<byte[]> rejects = new ArrayList<>();
@@ -328,10 +328,13 @@ public final class KpiJob {
     while (rows.hasNext()) {
       Row r = rows.next();
       byte[] payload = (byte[]) r.get(1);
-      if (EventCodec.isReject(payload)) rejects.add(EventCodec.rejectEntry(payload));
+      if (EventCodec.isReject(payload)) {
+        if (!weeklyOnly) rejects.add(EventCodec.rejectEntry(payload)); // a figures-only run counts them, no more
+      }
       else events.add(r.getString(0), payload);
     }
-    Iterator<List<LogEvent>> dossiers = events.byDossier();
+    // the weekly sums do not depend on the order of the dossiers (integer sums; values sorted for percentiles)
+    Iterator<List<LogEvent>> dossiers = events.byDossier(!weeklyOnly);
     Iterator<byte[]> passed = rejects.iterator();
     return new Iterator<>() {
       @Override public boolean hasNext() { return passed.hasNext() || dossiers.hasNext(); }
@@ -339,7 +342,7 @@ public final class KpiJob {
       @Override public byte[] next() {
         if (passed.hasNext()) return passed.next();
         var folded = fold.fold(dossiers.next(), asOf);
-        return weeklyOnly ? FoldCodec.encodeWeekly(folded) : FoldCodec.encode(folded);
+        return weeklyOnly ? WeeklyCodec.encode(folded) : FoldCodec.encode(folded);
       }
     };
   }

@@ -76,6 +76,12 @@ final class WeeklyFigures {
       }
     }
 
+    /** A row's figures, none null (the figures of WeekFact and OfficerFact are ints). */
+    void add(int[] figures) {
+      for (int i = 0; i < figures.length; i++) sum[i] += figures[i];
+      Arrays.fill(seen, true);
+    }
+
     Sums plus(Sums o) {
       for (int i = 0; i < sum.length; i++) {
         sum[i] += o.sum[i];
@@ -126,7 +132,7 @@ final class WeeklyFigures {
   }
 
   /** The contributions to some groups, summed so far: a partition's, or all of them. */
-  static final class Partial implements Serializable {
+  static final class Partial implements Serializable, WeeklyCodec.Rows {
     final Map<OfficerWeek, Group> officers = new HashMap<>();
     final Map<UnitWeek, Sums> units = new HashMap<>();
     final Map<ProcedureWeek, Group> procedures = new HashMap<>();
@@ -154,6 +160,24 @@ final class WeeklyFigures {
       }
     }
 
+    /** A WEEKS row of a figures-only run ({@link WeeklyCodec}): what {@link #add} sums of a Row. */
+    @Override public void week(String ward, String procedure, long epochDay, int[] outcomes, Integer resolutionDays) {
+      LocalDate week = Weeks.ofEpochDay(epochDay);
+      units.computeIfAbsent(new UnitWeek(ward, week), k -> new Sums(OUTCOME_COLUMNS.length)).add(outcomes);
+      Group p = procedures.computeIfAbsent(new ProcedureWeek(ward, procedure, week),
+          k -> new Group(OUTCOME_COLUMNS.length));
+      p.sums.add(outcomes);
+      p.values.add(resolutionDays);
+    }
+
+    /** An OFFICERS row of a figures-only run ({@link WeeklyCodec}). */
+    @Override public void officer(String ward, String officer, long epochDay, int[] figures, Double taskHours) {
+      Group o = officers.computeIfAbsent(new OfficerWeek(ward, officer, Weeks.ofEpochDay(epochDay)),
+          k -> new Group(OFFICER_COLUMNS.length));
+      o.sums.add(figures);
+      o.values.add(taskHours);
+    }
+
     Partial plus(Partial o) {
       o.officers.forEach((k, g) -> officers.merge(k, g, Group::plus));
       o.units.forEach((k, s) -> units.merge(k, s, Sums::plus));
@@ -170,6 +194,15 @@ final class WeeklyFigures {
     return folds.mapPartitions(it -> {
       Partial part = new Partial();
       it.forEachRemaining(b -> part.add(b, groups));
+      return List.of(part).iterator();
+    }).fold(new Partial(), Partial::plus);
+  }
+
+  /** {@link #of} over a figures-only run's fold output, each dossier's bytes in {@link WeeklyCodec}'s layout. */
+  static Partial ofWeekly(JavaRDD<byte[]> weekly) {
+    return weekly.mapPartitions(it -> {
+      Partial part = new Partial();
+      it.forEachRemaining(b -> WeeklyCodec.decode(b, part));
       return List.of(part).iterator();
     }).fold(new Partial(), Partial::plus);
   }

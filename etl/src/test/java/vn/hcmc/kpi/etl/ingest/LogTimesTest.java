@@ -15,6 +15,14 @@ import org.junit.jupiter.api.Test;
 class LogTimesTest {
 
   @Test
+  void epochDaysByFormulaMatchLocalDate() {
+    for (long e = java.time.LocalDate.of(0, 1, 1).toEpochDay(); e <= java.time.LocalDate.of(2500, 12, 31).toEpochDay(); e++) {
+      java.time.LocalDate d = java.time.LocalDate.ofEpochDay(e);
+      assertEquals(e, LogTimes.epochDay(d.getYear(), d.getMonthValue(), d.getDayOfMonth()), d::toString);
+    }
+  }
+
+  @Test
   void commonShapesAreReadByHandWithTheFormattersAnswer() {
     String[] texts = {"2025-11-24T00:04:19+07:00", "2026-02-28T23:59:59Z", "2024-02-29T12:00:00z",
         "2026-03-02T08:15:00.5+07:00", "2026-03-02T08:15:00.123456789-05:30", "2026-12-31T23:59:59+18:00",

@@ -151,37 +151,6 @@ class FoldCodecTest {
     assertEquals(2 * (4 + 1), FoldCodec.weeklyContributions(FoldCodec.encode(none)).length);
   }
 
-  /** A figures-only run's bytes: the weekly sections as a full encoding has them, every other section empty. */
-  @Test
-  void weeklyEncodingKeepsOnlyTheWeeklySections() {
-    FoldResult r = sample();
-    byte[] full = FoldCodec.encode(r);
-    byte[] weekly = FoldCodec.encodeWeekly(r);
-    assertArrayEquals(FoldCodec.weeklyContributions(full), FoldCodec.weeklyContributions(weekly));
-    assertEquals(3, FoldCodec.duplicates(weekly));
-    for (FoldCodec.Section s : FoldCodec.Section.values()) {
-      boolean kept = s == FoldCodec.Section.WEEKS || s == FoldCodec.Section.OFFICERS;
-      assertEquals(kept ? FoldCodec.rowCount(full, s) : 0, FoldCodec.rowCount(weekly, s), s.name());
-    }
-    assertTrue(FoldCodec.hasWeeklyRows(weekly));
-    assertTrue(weekly.length < full.length, weekly.length + " of " + full.length + " bytes");
-  }
-
-  @Test
-  void weeklyWardHashIsTheFirstWeeklyRowsWardWhicheverSectionHoldsIt() {
-    FoldResult r = sample();
-    int ward = FoldCodec.weeklyWardHash(FoldCodec.encodeWeekly(r));
-    assertEquals(java.util.Arrays.hashCode("26782".getBytes(java.nio.charset.StandardCharsets.UTF_8)), ward);
-    FoldResult officersOnly = new FoldResult(r.facts(), r.events(), r.eventAfterHours(), r.tasks(), r.pauses(),
-        r.anomalies(), List.of(), r.officers(), 0);
-    assertEquals(ward, FoldCodec.weeklyWardHash(FoldCodec.encodeWeekly(officersOnly)));
-    FoldResult neither = new FoldResult(r.facts(), r.events(), r.eventAfterHours(), r.tasks(), r.pauses(),
-        r.anomalies(), List.of(), List.of(), 0);
-    byte[] none = FoldCodec.encodeWeekly(neither);
-    assertEquals(0, FoldCodec.weeklyWardHash(none));
-    assertFalse(FoldCodec.hasWeeklyRows(none));
-  }
-
   private static Object[] values(Row row) {
     Object[] v = new Object[row.length()];
     for (int i = 0; i < v.length; i++) v[i] = row.get(i);

@@ -46,6 +46,11 @@ class HeldRowsTest {
     Iterator<List<LogEvent>> groups = held.byDossier();
     for (List<LogEvent> want : expected.values()) assertEquals(want, groups.next());
     assertFalse(groups.hasNext());
+
+    // in no particular order: the same groups, each whole and in arrival order
+    Map<String, List<LogEvent>> unordered = new LinkedHashMap<>();
+    held.byDossier(false).forEachRemaining(g -> assertEquals(null, unordered.put(g.get(0).dossierId(), g)));
+    assertEquals(expected, unordered);
   }
 
   @Test
