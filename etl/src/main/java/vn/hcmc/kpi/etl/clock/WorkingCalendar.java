@@ -155,8 +155,37 @@ public final class WorkingCalendar implements Serializable {
     return false;
   }
 
-  /** Seconds of office time within [from, to). */
+  /** Seconds of office time within [from, to): per session, the whole seconds of its overlap with [from, to). */
   public long officeSecondsBetween(Instant from, Instant to) {
+    if (!to.isAfter(from)) return 0;
+    long a = Zones.localNanos(from);
+    long b = Zones.localNanos(to);
+    if (a == Long.MIN_VALUE || b == Long.MIN_VALUE) return officeSecondsBetweenByDates(from, to);
+    // local times as nanoseconds since the local epoch: no LocalDateTime per day and session (issue 10, session 15)
+    long lastDay = Math.floorDiv(b, NANOS_PER_DAY);
+    long total = 0;
+    for (long d = Math.floorDiv(a, NANOS_PER_DAY); d <= lastDay; d++) {
+      int i = index(d);
+      if (!working[i]) {
+        long next = workingDays[cumulative[i]]; // jump over long non-working stretches quickly
+        if (next > lastDay) break;
+        d = next - 1;
+        continue;
+      }
+      long midnight = d * NANOS_PER_DAY;
+      for (OfficeSession s : sessionsOf(Zones.dayOfWeek(d))) {
+        long lo = Math.max(a, midnight + s.opens().toNanoOfDay());
+        long hi = Math.min(b, midnight + s.closes().toNanoOfDay());
+        if (hi > lo) total += (hi - lo) / 1_000_000_000L;
+      }
+    }
+    return total;
+  }
+
+  private static final long NANOS_PER_DAY = 86_400_000_000_000L;
+
+  /** {@link #officeSecondsBetween} through LocalDateTime: for times outside the zone's fixed-offset era. */
+  long officeSecondsBetweenByDates(Instant from, Instant to) {
     if (!to.isAfter(from)) return 0;
     LocalDateTime a = LocalDateTime.ofInstant(from, Zones.LOCAL);
     LocalDateTime b = LocalDateTime.ofInstant(to, Zones.LOCAL);

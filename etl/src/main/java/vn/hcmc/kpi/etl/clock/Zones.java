@@ -58,6 +58,16 @@ public final class Zones {
     return java.time.LocalTime.ofInstant(at, LOCAL).toNanoOfDay();
   }
 
+  /**
+   * Local time as nanoseconds since the local 1970-01-01 00:00: exact for 1970..2261 in the fixed-offset era, else
+   * {@code Long.MIN_VALUE} (use java.time).
+   */
+  public static long localNanos(Instant at) {
+    long s = at.getEpochSecond();
+    if (!fixed(s) || s < 0 || s > 9_000_000_000L) return Long.MIN_VALUE;
+    return (s + FIXED_OFFSET_SECONDS) * 1_000_000_000L + at.getNano();
+  }
+
   /** The first instant of a local day (an epoch day). */
   public static Instant startOfDay(long epochDay) {
     long s = epochDay * DAY_SECONDS - FIXED_OFFSET_SECONDS;

@@ -400,11 +400,16 @@ public final class DossierFold implements Serializable {
 
   private record OfficerWeek(String officer, LocalDate week) {}
 
+  /** By officer, then week: written out, as Comparator.comparing(...).thenComparing(...) costs two lambdas a step. */
+  private static final Comparator<OfficerWeek> OFFICER_WEEK_ORDER = (x, y) -> {
+    int c = x.officer().compareTo(y.officer());
+    return c != 0 ? c : x.week().compareTo(y.week());
+  };
+
   private List<OfficerFact> officerFacts(DossierFacts f, DossierClock clock, List<LogEvent> considered,
                                          List<Holding> holdings, List<Task> tasks, Instant asOf,
                                          Instant overdueSince, String lateOfficer, WorkingCalendar cal) {
-    Map<OfficerWeek, OfficerAcc> acc = new TreeMap<>(Comparator.comparing(OfficerWeek::officer)
-        .thenComparing(OfficerWeek::week));
+    Map<OfficerWeek, OfficerAcc> acc = new TreeMap<>(OFFICER_WEEK_ORDER);
     List<OfficerFact> out = new ArrayList<>();
     for (Task t : tasks) {
       acc.computeIfAbsent(new OfficerWeek(t.officerId(), Weeks.weekStart(t.startedAt())), k -> new OfficerAcc()).started++;

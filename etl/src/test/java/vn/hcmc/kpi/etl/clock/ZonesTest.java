@@ -65,4 +65,29 @@ class ZonesTest {
     assertTrue(cal.isOfficeTime(Instant.parse("2026-01-05T00:30:00Z")), "Monday 07:30 local opens");
     assertTrue(!cal.isOfficeTime(Instant.parse("2026-01-05T04:30:00Z")), "Monday 11:30 local closes");
   }
+
+  @Test
+  void officeSecondsByArithmeticMatchTheDateByDateCount() {
+    WorkingCalendar cal = ReferenceData.defaults().calendar("26782");
+    WorkingCalendar saturdays = new WorkingCalendar(java.util.Set.of(LocalDate.of(2026, 1, 7)),
+        java.util.Set.of(LocalDate.of(2026, 1, 10)), java.util.Map.of(2, java.util.List.of(
+            new OfficeSession(LocalTime.of(8, 0, 30), LocalTime.of(12, 0)),
+            new OfficeSession(LocalTime.of(13, 15), LocalTime.of(16, 45, 0, 500_000_000)))));
+    Random random = new Random(11);
+    long from = Instant.parse("2025-01-01T00:00:00Z").getEpochSecond();
+    for (int i = 0; i < 100_000; i++) {
+      Instant a = Instant.ofEpochSecond(from + random.nextInt(2 * 366 * 86_400), random.nextInt(1_000_000_000));
+      // spans from a second to three months, some ending on whole seconds or a nanosecond off
+      long span = new long[] {1, 600, 5 * 3600, 86_400, 7 * 86_400, 90 * 86_400}[random.nextInt(6)];
+      Instant b = a.plusSeconds((long) (random.nextDouble() * span)).plusNanos(random.nextInt(3) - 1);
+      if (random.nextInt(5) == 0) b = Instant.ofEpochSecond(b.getEpochSecond(), a.getNano());
+      assertEquals(cal.officeSecondsBetweenByDates(a, b), cal.officeSecondsBetween(a, b), a + " .. " + b);
+      assertEquals(saturdays.officeSecondsBetweenByDates(a, b), saturdays.officeSecondsBetween(a, b), a + " .. " + b);
+      assertEquals(0, cal.officeSecondsBetween(b, a) * (b.isAfter(a) ? 1 : 0));
+    }
+    Instant monday0730 = Instant.parse("2026-01-05T00:30:00Z");
+    assertEquals(8 * 3600, cal.officeSecondsBetween(monday0730, monday0730.plusSeconds(24 * 3600)), "a whole day");
+    assertEquals(4 * 3600 - 1, cal.officeSecondsBetween(monday0730.plusNanos(1), monday0730.plusSeconds(4 * 3600)),
+        "the morning less a nanosecond: its whole seconds");
+  }
 }
