@@ -126,14 +126,14 @@ final class WeeklyCodec {
   }
 
   /** Where a dossier's decoded rows go: the weekly sums ({@link WeeklyFigures.Partial}), or a test. */
-  interface Rows {
+  interface Sink {
     void week(String ward, String procedure, long epochDay, int[] outcomes, Integer resolutionDays);
 
     void officer(String ward, String officer, long epochDay, int[] figures, Double taskHours);
   }
 
   /** Each of the dossier's rows, in order, to {@code to}; the arrays are reused from row to row. */
-  static void decode(byte[] b, Rows to) {
+  static void decode(byte[] b, Sink to) {
     FoldCodec.In in = new FoldCodec.In(b, 0);
     String[] strings = new String[(int) in.varint()];
     for (int i = 0; i < strings.length; i++) {
@@ -172,7 +172,7 @@ final class WeeklyCodec {
   static FoldResult decoded(byte[] b) {
     List<WeekFact> weeks = new java.util.ArrayList<>();
     List<OfficerFact> officers = new java.util.ArrayList<>();
-    decode(b, new Rows() {
+    decode(b, new Sink() {
       @Override public void week(String ward, String procedure, long day, int[] v, Integer days) {
         weeks.add(new WeekFact(ward, procedure, Weeks.ofEpochDay(day), v[0], v[1], v[2], v[3], v[4], v[5], v[6], v[7],
             v[8], v[9], v[10], v[11], v[12], v[13], days, v[14], v[15], v[16], v[17], v[18]));

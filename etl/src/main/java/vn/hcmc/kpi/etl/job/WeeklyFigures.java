@@ -154,7 +154,7 @@ final class WeeklyFigures {
   }
 
   /** The contributions to some groups, summed so far: a partition's, or all of them. */
-  static final class Partial implements Serializable, WeeklyCodec.Rows {
+  static final class Partial implements Serializable, WeeklyCodec.Sink {
     final Map<OfficerWeek, Group> officers = new HashMap<>();
     final Map<UnitWeek, Sums> units = new HashMap<>();
     final Map<ProcedureWeek, Group> procedures = new HashMap<>();

@@ -83,7 +83,7 @@ class ZonesTest {
       if (random.nextInt(5) == 0) b = Instant.ofEpochSecond(b.getEpochSecond(), a.getNano());
       assertEquals(cal.officeSecondsBetweenByDates(a, b), cal.officeSecondsBetween(a, b), a + " .. " + b);
       assertEquals(saturdays.officeSecondsBetweenByDates(a, b), saturdays.officeSecondsBetween(a, b), a + " .. " + b);
-      assertEquals(0, cal.officeSecondsBetween(b, a) * (b.isAfter(a) ? 1 : 0));
+      if (b.isAfter(a)) assertEquals(0, cal.officeSecondsBetween(b, a), "an empty span: " + b + " .. " + a);
     }
     Instant monday0730 = Instant.parse("2026-01-05T00:30:00Z");
     assertEquals(8 * 3600, cal.officeSecondsBetween(monday0730, monday0730.plusSeconds(24 * 3600)), "a whole day");
