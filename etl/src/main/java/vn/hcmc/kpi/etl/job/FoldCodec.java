@@ -46,9 +46,13 @@ final class FoldCodec {
     Section(StructType schema) { this.schema = schema; }
   }
 
-  private static final byte NULL = 0, STRING = 1, STRING_REF = 2, INT = 3, LONG = 4, DOUBLE = 5, TRUE = 6,
+  static final byte NULL = 0, STRING = 1, STRING_REF = 2, INT = 3, LONG = 4, DOUBLE = 5, TRUE = 6,
       FALSE = 7, INSTANT = 8, DATE = 9;
 
+  /**
+   * A dossier's fold output from its sections' rows ({@link Rows#values}): the definition of the layout. The job
+   * writes the same bytes through {@link FoldEncoder}, which FoldEncoderTest holds to this.
+   */
   static byte[] encode(FoldResult r) {
     Out out = new Out();
     out.varint(r.duplicates());
@@ -310,8 +314,11 @@ final class FoldCodec {
 
     void varint(long v) {
       ensure(10);
-      while ((v & ~0x7FL) != 0) { buf[size++] = (byte) ((v & 0x7F) | 0x80); v >>>= 7; }
-      buf[size++] = (byte) v;
+      byte[] b = buf; // locals, not the fields, in the loop: a varint per value is most of an encoder's work
+      int at = size;
+      while ((v & ~0x7FL) != 0) { b[at++] = (byte) ((v & 0x7F) | 0x80); v >>>= 7; }
+      b[at++] = (byte) v;
+      size = at;
     }
 
     void zigzag(long v) { varint((v << 1) ^ (v >> 63)); }

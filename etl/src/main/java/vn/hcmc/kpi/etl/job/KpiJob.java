@@ -342,13 +342,14 @@ public final class KpiJob {
     // the weekly sums do not depend on the order of the dossiers (integer sums; values sorted for percentiles)
     Iterator<List<LogEvent>> dossiers = events.byDossier(!weeklyOnly);
     Iterator<byte[]> passed = rejects.iterator();
+    FoldEncoder encoder = weeklyOnly ? null : new FoldEncoder();
     return new Iterator<>() {
       @Override public boolean hasNext() { return passed.hasNext() || dossiers.hasNext(); }
 
       @Override public byte[] next() {
         if (passed.hasNext()) return passed.next();
         var folded = fold.fold(dossiers.next(), asOf);
-        return weeklyOnly ? WeeklyCodec.encode(folded) : FoldCodec.encode(folded);
+        return weeklyOnly ? WeeklyCodec.encode(folded) : encoder.encode(folded);
       }
     };
   }
@@ -426,6 +427,8 @@ public final class KpiJob {
         "spark.sql.parquet.outputTimestampType", "TIMESTAMP_MICROS",
         "spark.sql.parquet.compression.codec", "zstd",
         "spark.ui.enabled", "false",
+        // local files' permissions set without a chmod process per file written (NioLocalFileSystem)
+        "spark.hadoop.fs.file.impl", NioLocalFileSystem.class.getName(),
         "spark.sql.shuffle.partitions", "8",
         // serialized caches of the fold output (big inputs) are compressed: fewer bytes held or spilled
         "spark.rdd.compress", "true",
